@@ -1,0 +1,68 @@
+// Runs the integration suites (out/test/integration/*.test.js, compiled by `tsc -p .`) inside a
+// real VS Code: the VS Code server of code-server with Debian's Chromium (scripts/vscode-host.js).
+// Each run works on a fresh temporary copy of test/fixtures/workspace, so tests may write there.
+//
+// Prints mocha's report and a last line `integration: N passed, N failed[, N skipped]`; exits 1
+// on any failure or when no test ran.
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const host = require('./vscode-host');
+
+const ROOT = host.ROOT;
+const ENTRY = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'workspace');
+
+function summary(r) {
+  let line = `integration: ${r.passes} passed, ${r.failures} failed`;
+  if (r.pending > 0) line += `, ${r.pending} skipped`;
+  return line;
+}
+
+async function main() {
+  for (const [file, hint] of [
+    [ENTRY, 'run `npx tsc -p .` (or `npm run compile`) first'],
+    [path.join(ROOT, 'dist', 'extension.js'), 'run `node esbuild.js` (or `npm run build`) first'],
+  ]) {
+    if (!fs.existsSync(file)) throw new Error(`${path.relative(ROOT, file)} is missing: ${hint}`);
+  }
+  const suites = fs.readdirSync(path.dirname(ENTRY)).filter((f) => f.endsWith('.test.js'));
+  if (suites.length === 0) throw new Error(`no *.test.js in ${path.relative(ROOT, path.dirname(ENTRY))}`);
+
+  // The results file goes beside the workspace copy (see resultsFileFor), inside this run's folder.
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-lens-it-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.cpSync(FIXTURE, workspace, { recursive: true });
+  const started = Date.now();
+  try {
+    await host.ensureCodeServer();
+    const results = await host.runTests({
+      workspace,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: ENTRY,
+    });
+    console.log(results.report);
+    for (const f of results.failed) {
+      if (!results.report.includes(f.error)) console.log(`\nFAILED ${f.title}\n${f.stack}`);
+    }
+    console.log(
+      `(VS Code ${results.vscodeVersion}; results file found through ${results.resultsVia}; ` +
+        `${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    console.log(summary(results));
+    return results.failures === 0 && results.passes > 0 ? 0 : 1;
+  } finally {
+    if (!process.env.TIP_LENS_KEEP_RUN_DIR) fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+main()
+  .then((code) => host.stopAll().then(() => process.exit(code)))
+  .catch(async (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    await host.stopAll();
+    console.log('integration: 0 passed, 1 failed');
+    process.exit(1);
+  });
