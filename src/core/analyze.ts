@@ -1,0 +1,326 @@
+/**
+ * `analyze(text)`: the model of a report. Paragraphs are read on their own (paragraph.ts)
+ * and cached by their text and section, so after an edit inside one paragraph only that
+ * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
+ * entities and currencies together.
+ */
+import { fold, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
+import type {
+  Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
+  SectionKind, Sentence, TierStatement,
+} from './model';
+import { analyzeParagraph, type LocalAmount, type ParagraphResult } from './paragraph';
+import { blocks, parseTier, parseTierLine, parseTitle } from './structure';
+
+export interface AnalyzeOptions {
+  /** A paragraph cache shared between calls (see {@link Analyzer}). */
+  readonly cache?: Map<string, ParagraphResult>;
+}
+
+/** Reads the whole text. Never throws: a text it cannot read gives an empty model. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  try {
+    return build(text, options.cache);
+  } catch {
+    return empty(text.length);
+  }
+}
+
+/**
+ * Keeps the paragraph cache between analyses of successive versions of one document, so
+ * re-analysis after an edit costs about one paragraph. Entries not used by the latest
+ * analysis are dropped, so the cache never outgrows the document.
+ */
+export class Analyzer {
+  private cache = new Map<string, ParagraphResult>();
+
+  analyze(text: string): Analysis {
+    const used = new Map<string, ParagraphResult>();
+    const tracking = new TrackingCache(this.cache, used);
+    const result = analyze(text, { cache: tracking as unknown as Map<string, ParagraphResult> });
+    this.cache = used;
+    return result;
+  }
+}
+
+/** A Map facade that reads from the old cache and records what this analysis used. */
+class TrackingCache {
+  constructor(private readonly old: Map<string, ParagraphResult>, private readonly used: Map<string, ParagraphResult>) {}
+  get(key: string): ParagraphResult | undefined {
+    const v = this.used.get(key) ?? this.old.get(key);
+    if (v) this.used.set(key, v);
+    return v;
+  }
+  set(key: string, value: ParagraphResult): this {
+    this.used.set(key, value);
+    return this;
+  }
+}
+
+export function empty(length: number): Analysis {
+  return {
+    version: 1, length, meta: {}, narratives: [], sections: [], paragraphs: [], sentences: [], entities: [],
+    figures: [], money: [], dates: [],
+  };
+}
+
+interface Draft {
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  figures: Figure[];
+  money: Money[];
+  dates: DateMention[];
+  narratives: NarrativeInfo[];
+  localEntities: Array<{ s: number; e: number; text: string; type?: EntityType; key: string; acronym?: { s: number; e: number; text: string }; bareAcronym?: boolean }>;
+}
+
+function build(text: string, cache: Map<string, ParagraphResult> | undefined): Analysis {
+  const d: Draft = { sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
+  let section: SectionKind = 'summary';
+  let sectionStart = 0;
+  let heading = '';
+  let headingSpan: { start: number; end: number } | undefined;
+  let narrativeStart = -1;
+  let meta: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement } = {};
+  let lastEnd = 0;
+
+  const closeSection = (end: number): void => {
+    if (end > sectionStart && (section !== 'summary' || d.paragraphs.some((p) => p.start >= sectionStart))) {
+      const s: Section = headingSpan
+        ? { kind: section, heading, start: sectionStart, end, headingSpan }
+        : { kind: section, heading, start: sectionStart, end };
+      d.sections.push(s);
+    }
+  };
+  const closeNarrative = (end: number): void => {
+    if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: finishMeta(meta) });
+  };
+
+  for (const b of blocks(text)) {
+    if (b.role === 'title' || (b.role === 'tier' && meta.tier !== undefined)) {
+      closeSection(lastEnd);
+      closeNarrative(lastEnd);
+      narrativeStart = b.start;
+      meta = {};
+      section = 'summary';
+      sectionStart = b.start;
+      heading = '';
+      headingSpan = undefined;
+    }
+    if (narrativeStart < 0) narrativeStart = b.start;
+    if (b.role === 'title') {
+      const t = parseTitle(b.text);
+      if (t.year !== undefined) meta.year = t.year;
+      if (t.country) meta.country = t.country;
+      d.sections.push({ kind: 'title', heading: '', start: b.start, end: b.end });
+      sectionStart = b.end;
+    } else if (b.role === 'tier') {
+      const t = parseTierLine(b.text);
+      if (t.tier) {
+        meta.tier = t.tier;
+        meta.tierSpan = { start: b.start + b.text.indexOf('Tier') >= b.start ? b.start + Math.max(0, b.text.search(/Tier|Special/)) : b.start, end: b.end };
+      }
+      if (t.country && !meta.country) meta.country = t.country;
+      d.sections.push({ kind: 'tier', heading: '', start: b.start, end: b.end });
+      section = 'summary';
+      sectionStart = b.end;
+      heading = '';
+      headingSpan = undefined;
+    } else if (b.role === 'heading') {
+      closeSection(lastEnd);
+      section = b.kind ?? 'other';
+      sectionStart = b.start;
+      heading = b.text;
+      headingSpan = { start: b.start, end: b.end };
+    } else {
+      addParagraph(d, b.text, b.start, section, cache);
+      if (section === 'summary' && !meta.tierChange) {
+        const tc = tierChangeIn(b.text, b.start);
+        if (tc) meta.tierChange = tc;
+      }
+    }
+    lastEnd = b.end;
+  }
+  closeSection(lastEnd);
+  closeNarrative(lastEnd);
+
+  const narratives = d.narratives;
+  resolveCurrencies(d.money, narratives, text);
+  const entities = linkEntities(d.localEntities);
+  return {
+    version: 1,
+    length: text.length,
+    meta: narratives[0]?.meta ?? {},
+    narratives,
+    sections: d.sections,
+    paragraphs: d.paragraphs,
+    sentences: d.sentences,
+    entities,
+    figures: d.figures,
+    money: d.money,
+    dates: d.dates,
+  };
+}
+
+function finishMeta(m: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement }): Meta {
+  return { ...m };
+}
+
+const TIER_CHANGE = /\b(upgraded|downgraded|remain(?:ed|s)?)\s+(?:to|on|at|in)\s+(Tier\s+2\s+Watch\s+List|Tier\s+[123]|Special\s+Case)/g;
+
+function tierChangeIn(p: string, offset: number): TierStatement | undefined {
+  TIER_CHANGE.lastIndex = 0;
+  let found: TierStatement | undefined;
+  for (let m = TIER_CHANGE.exec(p); m; m = TIER_CHANGE.exec(p)) {
+    const verb = m[1]!.toLowerCase();
+    const change = verb.startsWith('up') ? 'upgraded' : verb.startsWith('down') ? 'downgraded' : 'remained';
+    const tier = parseTier(m[2]!);
+    if (tier) found = { change, tier, start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] };
+  }
+  return found;
+}
+
+function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Map<string, ParagraphResult> | undefined): void {
+  const key = section + '\u0000' + text;
+  let r = cache?.get(key);
+  if (!r) {
+    r = analyzeParagraph(text, section);
+    cache?.set(key, r);
+  }
+  d.paragraphs.push({ start, end: start + text.length, section });
+  const base = d.sentences.length;
+  for (const [s, e] of r.sentences) d.sentences.push({ start: start + s, end: start + e });
+  for (const f of r.figures) {
+    const fig: Figure = {
+      start: start + f.s, end: start + f.e, text: f.text, value: f.value, counts: f.counts, metric: f.metric,
+      period: f.period, section, sentence: base + f.sentence,
+      ...(f.max !== undefined ? { max: f.max } : {}),
+      ...(f.qualifier ? { qualifier: f.qualifier } : {}),
+      ...(f.unit ? { unit: f.unit } : {}),
+    };
+    d.figures.push(fig);
+  }
+  for (const m of r.money) {
+    const money: Money = {
+      start: start + m.s, end: start + m.e, text: m.text, value: m.value, currency: m.currency, precision: m.precision,
+      section, sentence: base + m.sentence, period: m.period,
+      ...(m.max !== undefined ? { max: m.max } : {}),
+      ...(m.conversion ? { conversion: shiftAmount(m.conversion, start) } : {}),
+    };
+    d.money.push(money);
+  }
+  for (const x of r.dates) d.dates.push({ start: start + x.s, end: start + x.e, text: x.text, year: x.year, ...(x.month ? { month: x.month } : {}) });
+  for (const x of r.entities) {
+    d.localEntities.push({
+      ...x, s: start + x.s, e: start + x.e,
+      ...(x.acronym ? { acronym: { s: start + x.acronym.s, e: start + x.acronym.e, text: x.acronym.text } } : {}),
+    });
+  }
+}
+
+function shiftAmount(a: LocalAmount, by: number): Money['conversion'] {
+  return {
+    start: a.s + by, end: a.e + by, text: a.text, value: a.value, currency: a.currency, precision: a.precision,
+    ...(a.max !== undefined ? { max: a.max } : {}),
+  };
+}
+
+/** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
+function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): void {
+  if (money.length === 0) return;
+  const docRegion = /Central African CFA/.test(text) ? 'XAF' : 'XOF';
+  let n = 0;
+  const settle = (code: string, at: number): string => {
+    while (n + 1 < narratives.length && narratives[n + 1]!.start <= at) n++;
+    const country = fold(narratives[n]?.meta.country ?? '');
+    if (code === 'FCFA') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : docRegion;
+    if (code.length === 3 && code === code.toUpperCase()) return code;
+    // `Emirati dirhams`, `dinars`, `francs`: the country's own, else a sensible default.
+    const word = code.split(' ').pop()!.replace(/s$/, '');
+    const local = LOCAL_CURRENCY[word]?.[country];
+    if (local) return local;
+    if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : 'XOF';
+    const defaults: Record<string, string> = { dinar: 'KWD', riyal: 'SAR', rial: 'OMR', peso: 'PHP', rupee: 'INR', dirham: 'AED', shilling: 'KES', pound: 'GBP', dollar: 'USD' };
+    return defaults[word] ?? code.toUpperCase();
+  };
+  for (let i = 0; i < money.length; i++) {
+    const m = money[i]!;
+    const currency = settle(m.currency, m.start);
+    const conv = m.conversion ? { ...m.conversion, currency: settle(m.conversion.currency, m.start) } : undefined;
+    const next: Money = { ...m, currency, ...(conv ? { conversion: conv } : {}) };
+    if (conv && conv.value > 0) (next as { impliedRate?: number }).impliedRate = impliedRate(next, conv);
+    money[i] = next;
+  }
+}
+
+function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
+  if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);
+  return m.value / c.value;
+}
+
+/**
+ * Puts mentions together into entities: acronym definitions link the long form and the
+ * acronym; bare acronyms and later long forms join the entity they name.
+ */
+function linkEntities(local: Draft['localEntities']): Entity[] {
+  interface Building { id: string; type: EntityType; name: string; acronym?: string; longForm?: string; definition?: { start: number; end: number }; mentions: Mention[] }
+  const byKey = new Map<string, Building>();
+  const byAcronym = new Map<string, Building>();
+  const list: Building[] = [];
+  const get = (key: string, type: EntityType, name: string): Building => {
+    let b = byKey.get(key);
+    if (!b) {
+      b = { id: `${type}:${key}`, type, name, mentions: [] };
+      byKey.set(key, b);
+      list.push(b);
+    }
+    return b;
+  };
+  // Definitions first, so that acronyms used before their definition still find it.
+  for (const x of local) {
+    if (!x.acronym) continue;
+    const type = x.type ?? 'organization';
+    const existing = byAcronym.get(x.acronym.text);
+    const b = existing ?? get(x.key, type, x.text);
+    if (!existing) {
+      b.acronym = x.acronym.text;
+      b.longForm = x.text;
+      b.definition = { start: x.s, end: x.e };
+      byAcronym.set(x.acronym.text, b);
+      byKey.set(fold(x.acronym.text), b);
+    }
+  }
+  for (const x of local) {
+    if (x.acronym) {
+      const b = byAcronym.get(x.acronym.text)!;
+      b.mentions.push({ start: x.s, end: x.e, text: x.text, definition: true });
+      b.mentions.push({ start: x.acronym.s, end: x.acronym.e, text: x.acronym.text });
+      byKey.set(x.key, b);
+      continue;
+    }
+    if (x.bareAcronym) {
+      const b = byAcronym.get(x.text) ?? byAcronym.get(x.text.replace(/s$/, '')) ?? byKey.get(x.key);
+      if (b) b.mentions.push({ start: x.s, end: x.e, text: x.text });
+      else if (x.type) get(x.key, x.type, x.text).mentions.push({ start: x.s, end: x.e, text: x.text });
+      continue;
+    }
+    if (!x.type) continue;
+    const b = byKey.get(x.key) ?? get(x.key, x.type, x.text);
+    b.mentions.push({ start: x.s, end: x.e, text: x.text });
+  }
+  const out: Entity[] = [];
+  for (const b of list) {
+    if (b.mentions.length === 0) continue;
+    b.mentions.sort((p, q) => p.start - q.start);
+    const e: Entity = {
+      id: b.id, type: b.type, name: b.name, mentions: b.mentions,
+      ...(b.acronym ? { acronym: b.acronym } : {}),
+      ...(b.longForm ? { longForm: b.longForm } : {}),
+      ...(b.definition ? { definition: b.definition } : {}),
+    };
+    out.push(e);
+  }
+  out.sort((p, q) => p.mentions[0]!.start - q.mentions[0]!.start);
+  return out;
+}

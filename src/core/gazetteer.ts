@@ -1,0 +1,186 @@
+/**
+ * Names the engine knows by heart: places and nationalities (from compromise's lexicon,
+ * see scripts/gen-lexicon.js, plus what narratives need that it lacks), international
+ * organizations, currencies. Lookups are by lower-cased, accent-free token sequences.
+ */
+import lexicon from './data/lexicon.json';
+import type { EntityType } from './model';
+
+/** Lower case, no accents, straight apostrophes: `Côte d’Ivoire` -> `cote d'ivoire`. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase();
+}
+
+const EXTRA_COUNTRIES = [
+  "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
+  'guinea-bissau', 'the gambia', 'gambia', 'eswatini', 'timor-leste', 'north macedonia', 'czechia',
+  'burma', 'united states', 'united kingdom', 'kosovo', 'south sudan', 'cabo verde', 'sao tome and principe',
+  'uae', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
+];
+/** Continents and world regions. */
+const WORLD_REGIONS = [
+  'europe', 'africa', 'asia', 'middle east', 'gulf', 'west africa', 'east africa', 'central africa',
+  'north africa', 'southern africa', 'sub-saharan africa', 'latin america', 'south asia', 'southeast asia',
+  'central asia', 'caribbean', 'sahel', 'balkans', 'horn of africa',
+];
+const EXTRA_CITIES = [
+  'bamako', 'timbuktu', 'gao', 'mopti', 'kidal', 'segou', 'sikasso', 'kayes', 'ouagadougou', 'niamey',
+  'dakar', 'conakry', 'abidjan', 'lome', 'cotonou', 'porto-novo', 'libreville', 'yaounde', 'douala',
+  'ndjamena', "n'djamena", 'bangui', 'brazzaville', 'kinshasa', 'malabo', 'nouakchott', 'banjul', 'bissau',
+  'freetown', 'monrovia', 'accra', 'lagos', 'abuja', 'kano', 'benin city', 'dubai', 'abu dhabi', 'doha',
+  'riyadh', 'jeddah', 'muscat', 'manama', 'kuwait city', 'beirut', 'amman', 'tripoli', 'tunis', 'algiers',
+  'rabat', 'casablanca', 'cairo', 'khartoum', 'addis ababa', 'nairobi', 'kampala', 'kigali', 'dar es salaam',
+];
+const EXTRA_DEMONYMS = [
+  'malian', 'malians', 'burkinabe', 'ivoirian', 'ivoirians', 'north korean', 'north koreans', 'south korean',
+  'south koreans', 'emirati', 'emiratis', 'saudi', 'saudis', 'qatari', 'qataris', 'omani', 'omanis',
+  'bahraini', 'bahrainis', 'kuwaiti', 'kuwaitis', 'nigerien', 'nigeriens', 'senegalese', 'guinean', 'guineans',
+  'gambian', 'gambians', 'beninese', 'togolese', 'cameroonian', 'cameroonians', 'gabonese', 'chadian',
+  'chadians', 'mauritanian', 'mauritanians', 'sierra leonean', 'sierra leoneans', 'liberian', 'liberians',
+  'ghanaian', 'ghanaians', 'nigerians', 'congolese', 'sudanese', 'eritrean', 'eritreans', 'ethiopian',
+  'ethiopians', 'somali', 'somalis', 'kenyan', 'kenyans', 'ugandan', 'ugandans', 'filipino', 'filipinos',
+  'filipina', 'filipinas', 'indonesian', 'indonesians', 'bangladeshi', 'bangladeshis', 'nepali', 'nepalis',
+  'pakistani', 'pakistanis', 'indian', 'indians', 'sri lankan', 'sri lankans', 'vietnamese', 'chinese',
+  'thai', 'burmese', 'cambodian', 'cambodians', 'lao', 'syrian', 'syrians', 'lebanese', 'jordanian',
+  'egyptian', 'egyptians', 'libyan', 'libyans', 'tunisian', 'tunisians', 'algerian', 'algerians', 'moroccan',
+  'moroccans', 'yemeni', 'yemenis', 'afghan', 'afghans', 'iraqi', 'iraqis', 'iranian', 'iranians', 'turkish',
+  'ukrainian', 'ukrainians', 'russian', 'russians', 'romanian', 'romanians', 'bulgarian', 'bulgarians',
+  'moldovan', 'moldovans', 'albanian', 'albanians', 'venezuelan', 'venezuelans', 'colombian', 'colombians',
+  'haitian', 'haitians', 'cuban', 'cubans', 'dominican', 'dominicans', 'mexican', 'mexicans',
+];
+/** Continental and regional adjectives are not nationalities. */
+const NOT_NATIONALITIES = new Set([
+  'african', 'africans', 'american', 'americans', 'asian', 'asians', 'european', 'europeans', 'congoleses',
+  'arab', 'arabs', 'latin', 'caribbean', 'western', 'eastern', 'korean', 'koreans',
+]);
+
+/** Known international organizations: name -> [acronym, long form]. */
+export const INTERNATIONAL_ORGANIZATIONS: ReadonlyArray<readonly [string, string]> = [
+  ['UN', 'United Nations'],
+  ['UNICEF', "United Nations Children's Fund"],
+  ['IOM', 'International Organization for Migration'],
+  ['ILO', 'International Labour Organization'],
+  ['UNODC', 'United Nations Office on Drugs and Crime'],
+  ['UNHCR', 'United Nations High Commissioner for Refugees'],
+  ['UNDP', 'United Nations Development Programme'],
+  ['UNFPA', 'United Nations Population Fund'],
+  ['INTERPOL', 'International Criminal Police Organization'],
+  ['ECOWAS', 'Economic Community of West African States'],
+  ['ECCAS', 'Economic Community of Central African States'],
+  ['AU', 'African Union'],
+  ['EU', 'European Union'],
+  ['OSCE', 'Organization for Security and Co-operation in Europe'],
+  ['GRETA', 'Group of Experts on Action against Trafficking in Human Beings'],
+  ['MINUSMA', 'United Nations Multidimensional Integrated Stabilization Mission in Mali'],
+  ['EUROPOL', 'European Union Agency for Law Enforcement Cooperation'],
+  ['ICRC', 'International Committee of the Red Cross'],
+  ['WHO', 'World Health Organization'],
+  ['GCC', 'Gulf Cooperation Council'],
+  ['ASEAN', 'Association of Southeast Asian Nations'],
+  ['SADC', 'Southern African Development Community'],
+  ['', 'World Bank'],
+  ['', 'Council of Europe'],
+];
+
+export interface GazetteerHit {
+  /** Number of tokens the name spans. */
+  readonly length: number;
+  readonly type: EntityType;
+  /** The canonical (folded) key. */
+  readonly key: string;
+}
+
+type Entry = { words: string[]; type: EntityType; key: string };
+
+class Gazetteer {
+  private readonly byFirst = new Map<string, Entry[]>();
+
+  add(name: string, type: EntityType): void {
+    const key = fold(name);
+    // Tokens as the tokenizer makes them: hyphens and apostrophes stay inside words.
+    const words = key.split(/\s+/);
+    let list = this.byFirst.get(words[0]!);
+    if (!list) this.byFirst.set(words[0]!, (list = []));
+    if (list.some((e) => e.key === key)) return;
+    list.push({ words, type, key });
+    list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The longest name starting at `i` in the folded words `w`. */
+  match(w: readonly string[], i: number): GazetteerHit | undefined {
+    const list = this.byFirst.get(w[i]!);
+    if (!list) return undefined;
+    for (const e of list) {
+      if (i + e.words.length > w.length) continue;
+      let ok = true;
+      for (let j = 1; j < e.words.length; j++) {
+        if (w[i + j] !== e.words[j]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return { length: e.words.length, type: e.type, key: e.key };
+    }
+    return undefined;
+  }
+}
+
+let instance: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  if (instance) return instance;
+  const g = new Gazetteer();
+  for (const c of [...lexicon.country, ...EXTRA_COUNTRIES]) g.add(c, 'country');
+  for (const r of [...lexicon.region, ...WORLD_REGIONS]) g.add(r, 'region');
+  for (const c of [...lexicon.city, ...EXTRA_CITIES]) g.add(c, 'city');
+  for (const d of [...lexicon.demonym, ...EXTRA_DEMONYMS]) if (!NOT_NATIONALITIES.has(d)) g.add(d, 'nationality');
+  for (const [acr, long] of INTERNATIONAL_ORGANIZATIONS) {
+    if (acr) g.add(acr, 'international-organization');
+    g.add(long, 'international-organization');
+  }
+  instance = g;
+  return g;
+}
+
+/** ISO 4217 codes the engine recognizes as written codes. */
+export const ISO_CODES = new Set([
+  'USD', 'EUR', 'GBP', 'XOF', 'XAF', 'KMF', 'AED', 'SAR', 'QAR', 'OMR', 'BHD', 'KWD', 'JOD', 'NGN', 'GHS',
+  'KES', 'UGX', 'TZS', 'ZAR', 'EGP', 'MAD', 'DZD', 'TND', 'LYD', 'INR', 'PKR', 'BDT', 'NPR', 'LKR', 'PHP',
+  'IDR', 'MYR', 'THB', 'VND', 'CNY', 'JPY', 'KRW', 'RUB', 'UAH', 'TRY', 'MXN', 'BRL', 'COP', 'CHF', 'CAD',
+  'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'RON', 'HUF', 'CZK', 'BGN', 'MDL', 'ETB', 'SDG', 'SSP', 'MRU', 'GMD',
+  'GNF', 'SLL', 'LRD', 'CDF', 'RWF', 'BIF', 'MGA', 'MZN', 'AOA', 'ZMW', 'MWK', 'HTG', 'DOP', 'JMD',
+]);
+
+/** Currency names (plural and singular), lower case -> ISO code; `franc` is decided by context. */
+export const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
+  naira: 'NGN', cedi: 'GHS', cedis: 'GHS', dirham: 'AED', dirhams: 'AED', riyal: 'SAR', riyals: 'SAR',
+  rial: 'OMR', rials: 'OMR', dinar: 'KWD', dinars: 'KWD', shilling: 'KES', shillings: 'KES', rand: 'ZAR',
+  rupee: 'INR', rupees: 'INR', taka: 'BDT', peso: 'PHP', pesos: 'PHP', rupiah: 'IDR', ringgit: 'MYR',
+  baht: 'THB', dong: 'VND', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW', ruble: 'RUB', rubles: 'RUB',
+  roubles: 'RUB', hryvnia: 'UAH', hryvnias: 'UAH', lira: 'TRY', lei: 'RON', leu: 'MDL', lev: 'BGN', leva: 'BGN',
+  birr: 'ETB', ouguiya: 'MRU', ouguiyas: 'MRU', dalasi: 'GMD', dalasis: 'GMD', leone: 'SLL', leones: 'SLL',
+  kwacha: 'ZMW', gourde: 'HTG', gourdes: 'HTG', real: 'BRL', reais: 'BRL', franc: 'FRANC', francs: 'FRANC',
+  fcfa: 'FCFA', cfa: 'FCFA',
+};
+
+/** Countries whose words for "dinar", "riyal", "peso", "rupee", "dollar", "franc" name their own currency. */
+export const LOCAL_CURRENCY: Record<string, Record<string, string>> = {
+  dinar: { kuwait: 'KWD', bahrain: 'BHD', jordan: 'JOD', iraq: 'IQD', libya: 'LYD', tunisia: 'TND', algeria: 'DZD', serbia: 'RSD' },
+  riyal: { 'saudi arabia': 'SAR', qatar: 'QAR', oman: 'OMR', yemen: 'YER', iran: 'IRR' },
+  rial: { oman: 'OMR', iran: 'IRR', yemen: 'YER' },
+  peso: { philippines: 'PHP', mexico: 'MXN', colombia: 'COP', argentina: 'ARS', chile: 'CLP', 'dominican republic': 'DOP', cuba: 'CUP' },
+  rupee: { india: 'INR', pakistan: 'PKR', nepal: 'NPR', 'sri lanka': 'LKR', mauritius: 'MUR' },
+  dirham: { 'united arab emirates': 'AED', morocco: 'MAD' },
+  shilling: { kenya: 'KES', uganda: 'UGX', tanzania: 'TZS', somalia: 'SOS' },
+  pound: { egypt: 'EGP', sudan: 'SDG', 'south sudan': 'SSP', lebanon: 'LBP', syria: 'SYP', 'united kingdom': 'GBP' },
+  franc: { comoros: 'KMF', guinea: 'GNF', rwanda: 'RWF', burundi: 'BIF', 'democratic republic of the congo': 'CDF', switzerland: 'CHF', djibouti: 'DJF', madagascar: 'MGA' },
+};
+
+/** FCFA countries: West African (XOF) and Central African (XAF) CFA franc. */
+export const XOF_COUNTRIES = new Set(['benin', 'burkina faso', "cote d'ivoire", 'guinea-bissau', 'mali', 'niger', 'senegal', 'togo']);
+export const XAF_COUNTRIES = new Set(['cameroon', 'central african republic', 'chad', 'republic of the congo', 'congo', 'equatorial guinea', 'gabon']);

@@ -1,0 +1,1038 @@
+/**
+ * Everything the engine reads inside one paragraph, with offsets relative to the
+ * paragraph. The result depends only on the paragraph's text and its section kind, so it
+ * is cached by those two and reused after an edit elsewhere (see analyze.ts).
+ */
+import { CURRENCY_WORDS, fold, gazetteer, ISO_CODES } from './gazetteer';
+import type { EntityType, Metric, Period, Qualifier, SectionKind, Unit } from './model';
+import { digitValue, precisionOf, SCALES, wordValue } from './numbers';
+import { sentenceRanges } from './sentences';
+import { isAcronym, isCapitalized, Kind, tokenize, type Token } from './tokens';
+
+export interface LocalFigure {
+  s: number;
+  e: number;
+  text: string;
+  value: number;
+  max?: number;
+  qualifier?: Qualifier;
+  counts: string;
+  metric: Metric;
+  period: Period;
+  unit?: Unit;
+  sentence: number;
+}
+
+export interface LocalAmount {
+  s: number;
+  e: number;
+  text: string;
+  value: number;
+  max?: number;
+  /** ISO code, or `FCFA` / `FRANC` / a currency word to be settled with the document's country. */
+  currency: string;
+  precision: number;
+}
+
+export interface LocalMoney extends LocalAmount {
+  conversion?: LocalAmount;
+  sentence: number;
+  period: Period;
+}
+
+export interface LocalDate {
+  s: number;
+  e: number;
+  text: string;
+  year: number;
+  month?: number;
+}
+
+export interface LocalEntity {
+  s: number;
+  e: number;
+  text: string;
+  /** Undefined for a bare acronym that the document-level pass types from its definition. */
+  type?: EntityType;
+  /** Folded canonical name. */
+  key: string;
+  /** For `Long Form (ACR)`: the acronym and the long form's span. */
+  acronym?: { s: number; e: number; text: string };
+  bareAcronym?: boolean;
+}
+
+export interface ParagraphResult {
+  readonly sentences: ReadonlyArray<readonly [number, number]>;
+  readonly figures: readonly LocalFigure[];
+  readonly money: readonly LocalMoney[];
+  readonly dates: readonly LocalDate[];
+  readonly entities: readonly LocalEntity[];
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
+  october: 10, november: 11, december: 12,
+};
+
+const IDENTIFIER_BEFORE = new Set([
+  'law', 'laws', 'decree', 'decrees', 'no', 'nos', 'number', 'article', 'articles', 'section', 'sections',
+  'tier', 'chapter', 'code', 'act', 'resolution', 'ordinance', 'order', 'paragraph', 'item', 'annex',
+  'phase', 'level', 'grade', 'covid', 'page', 'circular', 'instruction', 'regulation', 'bill',
+]);
+
+const QUALIFIERS: Array<[string[], Qualifier]> = [
+  [['at', 'least'], 'at least'],
+  [['a', 'minimum', 'of'], 'at least'],
+  [['no', 'fewer', 'than'], 'at least'],
+  [['more', 'than'], 'more than'],
+  [['over'], 'more than'],
+  [['in', 'excess', 'of'], 'more than'],
+  [['approximately'], 'approximately'],
+  [['about'], 'approximately'],
+  [['around'], 'approximately'],
+  [['nearly'], 'approximately'],
+  [['almost'], 'approximately'],
+  [['roughly'], 'approximately'],
+  [['some'], 'approximately'],
+  [['an', 'estimated'], 'approximately'],
+  [['estimated'], 'approximately'],
+  [['fewer', 'than'], 'fewer than'],
+  [['less', 'than'], 'fewer than'],
+  [['under'], 'fewer than'],
+  [['at', 'most'], 'at most'],
+  [['up', 'to'], 'up to'],
+];
+
+const DURATION_UNITS: Record<string, Unit> = {
+  year: 'years', years: 'years', 'year-old': 'years', 'years-old': 'years', month: 'months', months: 'months',
+  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks',
+};
+
+/** Words that end the noun phrase a figure counts. */
+const PHRASE_STOP = new Set([
+  'in', 'during', 'for', 'from', 'to', 'by', 'at', 'on', 'with', 'between', 'under', 'into', 'and', 'or',
+  'were', 'was', 'are', 'is', 'had', 'have', 'has', 'who', 'which', 'that', 'including', 'compared',
+  'while', 'but', 'whom', 'whose', 'as', 'than', 'since', 'after', 'before', 'each', 'per', 'against',
+  'of', 'received', 'remained', 'through', 'across', 'via', 'because', 'when', 'where', 'if', 'the',
+]);
+
+/** Verb stems that decide a metric, checked in the sentence around a figure. */
+const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
+  [/^investigat/, 'investigations'],
+  [/^prosecut/, 'prosecutions'],
+  [/^convict/, 'convictions'],
+  [/^acquit/, 'acquittals'],
+  [/^arrest/, 'arrests'],
+  [/^sentenc/, 'convictions'],
+  [/^repatriat/, 'repatriated'],
+  [/^train/, 'officials-trained'],
+  [/^(refer|referr)/, 'victims-referred'],
+  [/^(assist|serv|support|provid|care)/, 'victims-assisted'],
+  [/^(shelter|accommodat|hous)/, 'victims-sheltered'],
+  [/^(identif|rescu|detect|screen)/, 'victims-identified'],
+  [/^estimat/, 'victims-estimated'],
+  [/^(detained|detain|jailed|deported|deport)$/, 'other'],
+];
+
+const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
+
+const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|[a-z]+ians?|[a-z]+ese)$/;
+
+const CHILD_SOLDIER_CONTEXT = /\b(armed|soldiers?|soldiering|recruit\w*|combat\w*|militias?|fighters?|conscript\w*|DDR|disarmament|military)\b/i;
+
+export function analyzeParagraph(text: string, section: SectionKind): ParagraphResult {
+  const tokens = tokenize(text);
+  const ranges = sentenceRanges(tokens);
+  const folded = tokens.map((t) => fold(t.t).replace(/'s$/, ''));
+  const consumed = new Uint8Array(tokens.length);
+  const money: LocalMoney[] = [];
+  const figures: LocalFigure[] = [];
+  const dates: LocalDate[] = [];
+  const sentences: Array<readonly [number, number]> = [];
+
+  for (let si = 0; si < ranges.length; si++) {
+    const [a, b] = ranges[si]!;
+    sentences.push([tokens[a]!.s, tokens[b - 1]!.e]);
+    const sent = tokens.slice(a, b);
+    const sentText = text.slice(tokens[a]!.s, tokens[b - 1]!.e);
+    const periods = periodMarks(sent, section, sentText);
+    scanMoney(text, tokens, a, b, consumed, money, si, (i) => periodAt(periods, i - a, section));
+    scanDates(text, tokens, a, b, consumed, dates);
+    scanFigures(text, tokens, a, b, consumed, figures, si, sentText, section, periods);
+  }
+  const entities = scanEntities(text, tokens, folded, ranges);
+  return { sentences, figures, money, dates, entities };
+}
+
+// ---------------------------------------------------------------------------------------
+// Periods
+
+interface PeriodMarks {
+  /** Per token of the sentence: the period stated for it, or undefined for the default. */
+  readonly at: Array<Period | undefined>;
+}
+
+const COMPARATORS = new Set(['compared', 'versus', 'vs']);
+const CHANGE_WORDS = /^(increase|increases|decrease|decreases|up|down|rise|drop|fall|decline|decreased|increased|rose|fell|dropped|declined)$/;
+
+/** `compared with`, `versus`, and `from` after a word of change (`an increase from one conviction`). */
+function isComparator(sent: readonly Token[], k: number): boolean {
+  const t = sent[k];
+  if (!t) return false;
+  if (COMPARATORS.has(t.l)) return true;
+  return t.l === 'from' && CHANGE_WORDS.test(sent[k - 1]?.l ?? '');
+}
+
+/**
+ * Marks which tokens of a sentence a period phrase governs: `compared with 17
+ * investigations during the previous reporting period`, `an increase from one conviction in
+ * the previous reporting period`, `During the previous reporting period, ...`, `... 1,305
+ * Malians from Libya in 2019`.
+ */
+function periodMarks(sent: readonly Token[], section: SectionKind, sentText: string): PeriodMarks {
+  const at: Array<Period | undefined> = new Array(sent.length).fill(undefined);
+  if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year/i.test(sentText)) return { at };
+  let clauseStart = 0;
+  for (let i = 0; i < sent.length; i++) {
+    const t = sent[i]!;
+    if (t.t === ';') clauseStart = i + 1;
+    const p = periodPhraseAt(sent, i);
+    if (!p) continue;
+    const [len, period] = p;
+    // The phrase opens the sentence or clause: it governs what follows, to the clause's end.
+    const opening = i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? ''));
+    if (opening && (period === 'previous' || section === 'profile' || /^\d+$/.test(period) === false)) {
+      let j = i + len;
+      while (j < sent.length && sent[j]!.t !== ';') at[j++] ??= period;
+      i += len - 1;
+      continue;
+    }
+    // Otherwise it governs backwards to the nearest comparator in its clause, or the clause start.
+    let from = Math.max(i - 1, clauseStart);
+    while (from > clauseStart && !isComparator(sent, from)) from--;
+    const compared = isComparator(sent, from);
+    if (period !== 'previous' && period !== 'current' && section !== 'profile' && !compared) {
+      // A named year in a section about the reporting period dates an event inside it.
+      i += len - 1;
+      continue;
+    }
+    for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
+    i += len - 1;
+  }
+  return { at };
+}
+
+/** `during the previous reporting period` and friends at token i: [length, period]. */
+function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | undefined {
+  const w = (k: number): string => sent[i + k]?.l ?? '';
+  const prep = w(0);
+  if (prep !== 'during' && prep !== 'in' && prep !== 'over' && prep !== 'throughout' && prep !== 'for') return undefined;
+  if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
+    if (w(3) === 'reporting' && w(4) === 'period') return [5, 'previous'];
+    if (w(3) === 'year') return [4, 'previous'];
+  }
+  if (w(1) === 'the' && w(2) === 'reporting' && w(3) === 'period') return [4, 'current'];
+  if (w(1) === 'the' && w(2) === 'current' && w(3) === 'reporting' && w(4) === 'period') return [5, 'current'];
+  const y = sent[i + 1];
+  if (y && y.k === Kind.Number && /^(19|20)\d\d$/.test(y.t) && sent[i + 2]?.t !== '-') return [2, y.t as Period];
+  const m = sent[i + 2];
+  if (MONTHS[w(1)] && m && m.k === Kind.Number && /^(19|20)\d\d$/.test(m.t)) return [3, m.t as Period];
+  return undefined;
+}
+
+function periodAt(marks: PeriodMarks, i: number, section: SectionKind): Period {
+  return marks.at[i] ?? defaultPeriod(section);
+}
+
+function defaultPeriod(section: SectionKind): Period {
+  return section === 'profile' || section === 'title' || section === 'tier' || section === 'other' ? 'unspecified' : 'current';
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers
+
+interface NumberExpr {
+  /** Token index of the first and one past the last token. */
+  i: number;
+  j: number;
+  value: number;
+  /** For a range. */
+  max?: number;
+}
+
+/** A number at token i: digits or words, with scales (`two million`, `1.5 billion`). */
+function readNumber(tokens: readonly Token[], i: number): NumberExpr | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  let value: number | undefined;
+  if (t.k === Kind.Number) value = digitValue(t.t);
+  else if (t.k === Kind.Word) value = wordValue(t.l);
+  if (value === undefined) return undefined;
+  let j = i + 1;
+  // `two hundred`, `200 million`, `1.5 billion`, `two hundred thousand`
+  while (j < tokens.length && tokens[j]!.k === Kind.Word && SCALES[tokens[j]!.l] !== undefined) {
+    value *= SCALES[tokens[j]!.l]!;
+    j++;
+  }
+  // `twenty one` is rare in narratives; hyphenated forms are single tokens.
+  return { i, j, value };
+}
+
+/** `five to 10`, `9 and 14` after `between`, `5-10`: extends a number to a range. */
+function readRange(tokens: readonly Token[], n: NumberExpr, unitAware: boolean): NumberExpr {
+  const sep = tokens[n.j];
+  if (!sep) return n;
+  const isDash = (sep.t === '-' || sep.t === '–') && !sep.sp;
+  let between = false;
+  for (let k = n.i - 1; k >= 0 && k >= n.i - 5; k--) if (tokens[k]!.l === 'between') between = true;
+  const ok = sep.l === 'to' || isDash || (sep.l === 'and' && between);
+  let k = n.j + 1;
+  // `18 months' to two years'`: units may sit on both ends.
+  let unitA: Unit | undefined;
+  if (unitAware && !ok) {
+    unitA = DURATION_UNITS[sep.l];
+    if (!unitA) return n;
+    let q = n.j + 1;
+    if (tokens[q]?.t === '’' || tokens[q]?.t === "'") q++;
+    const sep2 = tokens[q];
+    if (!sep2 || sep2.l !== 'to') return n;
+    k = q + 1;
+  } else if (!ok) return n;
+  const m = readNumber(tokens, k);
+  if (!m) return n;
+  if (isDash && /^(19|20)\d\d$/.test(tokens[n.i]!.t)) return n;
+  if (unitA) {
+    const unitB = DURATION_UNITS[tokens[m.j]?.l ?? ''];
+    if (!unitB) return n;
+    const toA = (v: number, u: Unit): number => (u === unitA ? v : u === 'years' && unitA === 'months' ? v * 12 : v);
+    return { i: n.i, j: m.j, value: n.value, max: toA(m.value, unitB) };
+  }
+  if (m.value < n.value) return n;
+  return { i: n.i, j: m.j, value: n.value, max: m.value };
+}
+
+function isYearToken(t: Token | undefined): boolean {
+  return !!t && t.k === Kind.Number && /^(1[89]|20)\d\d$/.test(t.t);
+}
+
+/** Numbers that are identifiers, years or parts of them, not figures. */
+function isIdentifier(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (t.k !== Kind.Number) return false;
+  // Joined to another number by a hyphen or slash without spaces: 2012-023, 2018-2022, 14/2015.
+  if (prev && !t.sp && (prev.t === '-' || prev.t === '/' || prev.t === '.') && tokens[i - 2]?.k === Kind.Number) {
+    return isYearToken(tokens[i - 2]) || prev.t !== '-' || /^0/.test(t.t);
+  }
+  if (next && !next.sp && (next.t === '-' || next.t === '/') && tokens[i + 2]?.k === Kind.Number && !tokens[i + 2]!.sp) {
+    return isYearToken(t) || next.t === '/' || /^0/.test(tokens[i + 2]!.t) || tokens[i + 2]!.t.length >= 3;
+  }
+  if (prev && IDENTIFIER_BEFORE.has(prev.l)) return true;
+  if (prev && prev.t === '.' && tokens[i - 2] && IDENTIFIER_BEFORE.has(tokens[i - 2]!.l)) return true; // No. 14
+  if (prev && prev.t === '#') return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Money
+
+function currencyAfter(tokens: readonly Token[], j: number): { code: string; end: number } | undefined {
+  const t = tokens[j];
+  if (!t) return undefined;
+  // `West African CFA francs (FCFA)`, `Central African CFA francs`
+  let k = j;
+  let region = '';
+  if ((t.l === 'west' || t.l === 'central') && tokens[j + 1]?.l === 'african') {
+    region = t.l;
+    k = j + 2;
+  }
+  const w = tokens[k];
+  if (!w) return undefined;
+  if (w.t === 'CFA' || w.l === 'cfa') {
+    let end = k + 1;
+    if (tokens[end]?.l === 'francs' || tokens[end]?.l === 'franc') end++;
+    const code = region === 'west' ? 'XOF' : region === 'central' ? 'XAF' : 'FCFA';
+    return { code, end: withAbbrev(tokens, end) };
+  }
+  if (region) return undefined;
+  if (w.t === 'FCFA' || w.t === 'CFAF') return { code: 'FCFA', end: k + 1 };
+  if (ISO_CODES.has(w.t)) return { code: w.t, end: k + 1 };
+  // `Emirati dirhams`, `Nigerian naira`, `US dollars`: an adjective may come first.
+  const adj = w.k === Kind.Word && isCapitalized(w) && tokens[k + 1] && CURRENCY_WORDS[tokens[k + 1]!.l] ? 1 : 0;
+  const word = tokens[k + adj];
+  if (!word || word.k !== Kind.Word) return undefined;
+  const code = CURRENCY_WORDS[word.l];
+  if (!code || code === 'FCFA') return undefined;
+  let resolved = code;
+  if (adj) {
+    const a = tokens[k]!.l;
+    if (code === 'USD' && a !== 'us' && a !== 'u.s' && a !== 'american') resolved = `${a} ${word.l}`;
+    else if (code !== 'USD') resolved = `${a} ${word.l}`;
+  } else if (code !== 'USD' && code !== 'EUR' && code !== 'GBP' && code !== 'NGN' && code !== 'GHS') resolved = word.l;
+  return { code: resolved, end: withAbbrev(tokens, k + adj + 1) };
+}
+
+/** A currency name's abbreviation in parentheses right after it: `francs (FCFA)`, `dirhams (AED)`. */
+function withAbbrev(tokens: readonly Token[], end: number): number {
+  const open = tokens[end];
+  const abbr = tokens[end + 1];
+  const close = tokens[end + 2];
+  if (open?.t === '(' && close?.t === ')' && abbr && (abbr.t === 'FCFA' || abbr.t === 'CFAF' || ISO_CODES.has(abbr.t))) return end + 3;
+  return end;
+}
+
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₦': 'NGN' };
+
+/** An amount at token i: `$860`, `US$1.5 million`, `EUR 1,200`, `500,000 to two million ... francs`. */
+function readAmount(text: string, tokens: readonly Token[], i: number, end: number): (LocalAmount & { j: number }) | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  let k = i;
+  let code: string | undefined;
+  if (t.t === 'US' && tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp) {
+    code = 'USD';
+    k = i + 2;
+  } else if (SYMBOLS[t.t]) {
+    code = SYMBOLS[t.t];
+    k = i + 1;
+  } else if (ISO_CODES.has(t.t) && tokens[i + 1]?.k === Kind.Number) {
+    code = t.t;
+    k = i + 1;
+  }
+  if (code) {
+    const n = readNumber(tokens, k);
+    if (!n || tokens[k]!.k !== Kind.Number || n.j > end) return undefined;
+    let max: number | undefined;
+    let j = n.j;
+    // `$860 to $3,440`
+    const sep = tokens[j];
+    if (sep && (sep.l === 'to' || (sep.t === '-' && !sep.sp)) && tokens[j + 1]?.t === t.t) {
+      const m = readNumber(tokens, j + 2);
+      if (m && m.j <= end) {
+        max = m.value;
+        j = m.j;
+      }
+    }
+    const scale = n.j > k + 1 ? n.value / digitValue(tokens[k]!.t)! : 1;
+    return mk(text, tokens, i, j, n.value, max, code, precisionOf(tokens[k]!.t, scale));
+  }
+  const n = readNumber(tokens, i);
+  if (!n) return undefined;
+  let j = n.j;
+  let max: number | undefined;
+  const sep = tokens[j];
+  if (sep && (sep.l === 'to' || (sep.t === '-' && !sep.sp))) {
+    const m = readNumber(tokens, j + 1);
+    if (m && currencyAfter(tokens, m.j)) {
+      max = m.value;
+      j = m.j;
+    }
+  }
+  const cur = currencyAfter(tokens, j);
+  if (!cur || cur.end > end) return undefined;
+  const base = tokens[i]!.k === Kind.Number ? digitValue(tokens[i]!.t)! : n.value;
+  const scale = base ? n.value / base : 1;
+  const prec = tokens[i]!.k === Kind.Number ? precisionOf(tokens[i]!.t, scale) : precisionOf(String(n.value));
+  return mk(text, tokens, i, cur.end, n.value, max, cur.code, prec);
+}
+
+function mk(text: string, tokens: readonly Token[], i: number, j: number, value: number, max: number | undefined,
+  currency: string, precision: number): LocalAmount & { j: number } {
+  const s = tokens[i]!.s;
+  const e = tokens[j - 1]!.e;
+  const a: LocalAmount & { j: number } = { s, e, text: text.slice(s, e), value, currency, precision, j };
+  if (max !== undefined) a.max = max;
+  return a;
+}
+
+function scanMoney(text: string, tokens: readonly Token[], a: number, b: number, consumed: Uint8Array,
+  out: LocalMoney[], sentence: number, period: (i: number) => Period): void {
+  for (let i = a; i < b; i++) {
+    if (consumed[i]) continue;
+    const t = tokens[i]!;
+    if (t.k === Kind.Punct && !SYMBOLS[t.t]) continue;
+    if (t.k === Kind.Word && wordValue(t.l) === undefined && t.t !== 'US' && !ISO_CODES.has(t.t)) continue;
+    if (isIdentifier(tokens, i)) continue;
+    const amt = readAmount(text, tokens, i, b);
+    if (!amt) continue;
+    let j = amt.j;
+    const m: LocalMoney = { ...strip(amt), sentence, period: period(i) };
+    // The stated conversion: `($860 to $3,440)`, `(approximately $260)`.
+    if (tokens[j]?.t === '(') {
+      let k = j + 1;
+      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !SYMBOLS[tokens[k]!.t] && !ISO_CODES.has(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
+      const conv = readAmount(text, tokens, k, b);
+      if (conv && tokens[conv.j]?.t === ')') {
+        m.conversion = strip(conv);
+        for (let q = j; q <= conv.j; q++) consumed[q] = 1;
+        j = conv.j + 1;
+      }
+    }
+    for (let q = i; q < amt.j; q++) consumed[q] = 1;
+    out.push(m);
+    i = j - 1;
+  }
+}
+
+function strip(a: LocalAmount & { j: number }): LocalAmount {
+  const { j: _j, ...rest } = a;
+  return rest;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates
+
+function scanDates(text: string, tokens: readonly Token[], a: number, b: number, consumed: Uint8Array, out: LocalDate[]): void {
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    const month = MONTHS[t.l];
+    if (month && isCapitalized(t)) {
+      // `October 2019`, `October 5, 2019`
+      let k = i + 1;
+      if (tokens[k]?.k === Kind.Number && /^\d{1,2}$/.test(tokens[k]!.t)) {
+        k++;
+        if (tokens[k]?.t === ',') k++;
+      }
+      if (isYearToken(tokens[k]) && !consumed[k]) {
+        for (let q = i; q <= k; q++) consumed[q] = 1;
+        out.push({ s: t.s, e: tokens[k]!.e, text: text.slice(t.s, tokens[k]!.e), year: Number(tokens[k]!.t), month });
+        i = k;
+      }
+      continue;
+    }
+    if (!consumed[i] && isYearToken(t) && !isIdentifier(tokens, i)) {
+      const next = tokens[i + 1];
+      // A four-digit count (`2000 victims`) is written with a comma in narratives; years are not.
+      if (next && next.t === '-' && !next.sp && isYearToken(tokens[i + 2])) {
+        consumed[i] = consumed[i + 1] = consumed[i + 2] = 1;
+        i += 2;
+        continue; // a span of years: part of a plan's name, not a date
+      }
+      consumed[i] = 1;
+      out.push({ s: t.s, e: t.e, text: t.t, year: Number(t.t) });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Figures
+
+function scanFigures(text: string, tokens: readonly Token[], a: number, b: number, consumed: Uint8Array,
+  out: LocalFigure[], sentence: number, sentText: string, section: SectionKind, marks: PeriodMarks): void {
+  const startCount = out.length;
+  for (let i = a; i < b; i++) {
+    if (consumed[i]) continue;
+    const t = tokens[i]!;
+    if (t.k === Kind.Punct) continue;
+    if (t.k === Kind.Number && isIdentifier(tokens, i)) {
+      consumed[i] = 1;
+      continue;
+    }
+    let n = readNumber(tokens, i);
+    if (!n) continue;
+    if (t.k === Kind.Word && !isCountWord(tokens, i)) continue;
+    const unitFirst = DURATION_UNITS[tokens[n.j]?.l ?? ''];
+    n = readRange(tokens, n, unitFirst !== undefined);
+    if (n.j > b) continue;
+    let j = n.j;
+    // Units: `10 years’`, `18 months`, `45 percent`, `12%`
+    let unit: Unit | undefined;
+    let metric: Metric | undefined;
+    const u = tokens[j];
+    if (u && (u.l === 'percent' || u.t === '%' || u.l === 'per' && tokens[j + 1]?.l === 'cent')) {
+      unit = 'percent';
+      metric = 'percentage';
+      j += u.l === 'per' ? 2 : 1;
+    } else if (u && u.t === '-' && !u.sp && DURATION_UNITS[tokens[j + 1]?.l ?? '']) {
+      unit = DURATION_UNITS[tokens[j + 1]!.l];
+      j += 2;
+    } else if (u && DURATION_UNITS[u.l]) {
+      unit = DURATION_UNITS[u.l];
+      j++;
+    }
+    if (tokens[j]?.t === '’' || tokens[j]?.t === "'") j++;
+    for (let q = i; q < j; q++) consumed[q] = 1;
+    const s = tokens[n.i]!.s;
+    const e = tokens[n.j - 1]!.e;
+    const rel = i - a;
+    const qualifier = qualifierBefore(tokens, i);
+    const counts = unit === 'percent' ? 'percent' : nounPhrase(text, tokens, j, b);
+    if (!metric && unit) metric = durationMetric(tokens, i, j, b, sentText);
+    if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText);
+    let period: Period = periodAt(marks, rel, section);
+    if (metric === 'age' || metric === 'penalty') period = 'unspecified';
+    const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
+    if (n.max !== undefined) f.max = n.max;
+    if (qualifier) f.qualifier = qualifier;
+    if (unit) f.unit = unit;
+    out.push(f);
+    i = j - 1;
+  }
+  inheritBreakdowns(out, startCount, text);
+}
+
+/** Number words that are not counts: `no one`, `one another`, `one of them`? (kept), `the one`. */
+function isCountWord(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1]?.l;
+  const next = tokens[i + 1]?.l;
+  if (t.l === 'one') {
+    if (prev === 'no' || prev === 'any' || prev === 'every' || prev === 'the' || prev === 'this' || prev === 'that' || prev === 'each') return false;
+    if (next === 'another' || next === 'way' || next === 'hand' || next === 'or' || next === 'such' || next === 'day') return false;
+  }
+  // Sentence-initial capitalized `One`/`Two` are counts; `Five Nigerians` too.
+  return true;
+}
+
+function qualifierBefore(tokens: readonly Token[], i: number): Qualifier | undefined {
+  let k = i;
+  // `between` is part of a range, not a qualifier; `an additional` and `all` are skipped.
+  if (tokens[k - 1]?.l === 'additional' && tokens[k - 2]?.l === 'an') k -= 2;
+  for (const [words, q] of QUALIFIERS) {
+    let ok = k - words.length >= 0;
+    for (let w = 0; ok && w < words.length; w++) if (tokens[k - words.length + w]!.l !== words[w]) ok = false;
+    if (ok) {
+      // `over` and `under` are qualifiers only right before a number, not `over the past five years`.
+      return q;
+    }
+  }
+  return undefined;
+}
+
+function nounPhrase(text: string, tokens: readonly Token[], j: number, b: number): string {
+  // `28 were foreign national children`: the copula does not end the phrase it introduces.
+  if (/^(were|was|are|is)$/.test(tokens[j]?.l ?? '') && tokens[j + 1]?.k === Kind.Word && !VERB_METRICS.some(([re]) => re.test(tokens[j + 1]!.l))) j++;
+  let k = j;
+  const limit = Math.min(b, j + 6);
+  while (k < limit) {
+    const t = tokens[k]!;
+    if (t.k !== Kind.Word || PHRASE_STOP.has(t.l) || VERB_AFTER.test(t.l)) break;
+    k++;
+  }
+  if (k === j) return '';
+  return text.slice(tokens[j]!.s, tokens[k - 1]!.e);
+}
+
+const VERB_AFTER = /^(were|was|are|is|been|be|received|remained|had|have|has|did|could|would|may|might|remain|reportedly|allegedly)$/;
+
+function durationMetric(tokens: readonly Token[], i: number, j: number, b: number, sentText: string): Metric {
+  const before = (k: number): string => tokens[i - k]?.l ?? '';
+  const after = tokens[j]?.l ?? '';
+  if (after === 'old' || /year-old/.test(tokens[j - 1]?.l ?? '') || before(1) === 'aged' || before(1) === 'age'
+    || (before(1) === 'of' && (before(2) === 'ages' || before(2) === 'age')) || (before(1) === 'between' && before(3) === 'ages')
+    || (before(2) === 'ages' && before(3) === 'the') || (before(1) === 'of' && before(2) === 'ages')) return 'age';
+  const around = sentText.toLowerCase();
+  const near = (re: RegExp): boolean => {
+    for (let k = Math.max(0, i - 12); k < Math.min(b, j + 4); k++) if (re.test(tokens[k]!.l)) return true;
+    return false;
+  };
+  if (near(/^(penalt|prescrib|punishable|punish)/)) return 'penalty';
+  if (near(/^(sentenc|imprisonment|suspended|jail|prison|received|served)/)) {
+    if (/\bprescrib|penalt|punishable/.test(around) && !/\bsentenced|received\b/.test(around)) return 'penalty';
+    return 'sentence';
+  }
+  return 'other';
+}
+
+function countMetric(tokens: readonly Token[], a: number, b: number, i: number, j: number, counts: string, sentText: string): Metric {
+  const words = counts.toLowerCase().split(/\s+/);
+  const has = (re: RegExp): boolean => words.some((w) => re.test(w));
+  const head = words[words.length - 1] ?? '';
+  // Nouns that say it all.
+  if (has(/^investigations?$/)) return 'investigations';
+  if (has(/^prosecutions?$/)) return 'prosecutions';
+  if (has(/^convictions?$/)) return 'convictions';
+  if (has(/^acquittals?$/)) return 'acquittals';
+  if (has(/^arrests?$/)) return 'arrests';
+  if (has(/^defendants?$/)) return 'defendants';
+  const verb = nearestVerb(tokens, a, b, i, j);
+  if (has(/^(children|child|boys|girls|minors)$/) && CHILD_SOLDIER_CONTEXT.test(sentText) && verb !== 'other'
+    && !/^victims?$/.test(head)) return 'child-soldiers';
+  // `Of those 106 assisted`, `including 18 from Pakistan`: no noun, the verb says what is counted.
+  if (counts === '' || words.every((w) => verbMetric(w) !== undefined)) {
+    if (verb && verb !== 'victims' && verb !== 'officials-trained') return verb;
+    return 'other';
+  }
+  if (has(/^victims?$/) || has(/^survivors?$/)) {
+    if (has(/^potential$/)) return 'potential-victims';
+    if (verb && verb !== 'victims' && /^victims|repatriated$/.test(verb)) return verb as Metric;
+    if (verb === 'investigations' || verb === 'prosecutions' || verb === 'convictions') return 'other';
+    return 'other';
+  }
+  if (verb === 'officials-trained') return words.some((w) => TRAINEES.test(w)) ? 'officials-trained' : 'other';
+  if (has(/^cases?$/)) {
+    if (verb === 'investigations' || verb === 'prosecutions' || verb === 'convictions' || verb === 'acquittals') return verb;
+    return 'other';
+  }
+  if (words.some((w) => PERSON_NOUNS.test(w)) || has(/^(children|child|boys|girls|minors|adults|men|women|victims)$/)) {
+    if (verb === 'prosecutions') return 'defendants';
+    if (verb === 'investigations') return 'investigations';
+    if (verb === 'convictions' || verb === 'acquittals' || verb === 'arrests' || verb === 'repatriated') return verb;
+    if (verb && /^victims-/.test(verb) && verb !== 'victims-estimated') return verb as Metric;
+    if (verb === 'victims-estimated') return 'victims-estimated';
+  }
+  return 'other';
+}
+
+/** The metric a verb near the figure implies: the nearest to the left in the clause, else right after. */
+function nearestVerb(tokens: readonly Token[], a: number, b: number, i: number, j: number): Metric | 'victims' | undefined {
+  const right = (): Metric | 'victims' | undefined => {
+    let depth = 0;
+    for (let k = j, seen = 0; k < b && seen < 6; k++) {
+      const t = tokens[k]!;
+      // `64 adults (10 women and 54 men) were assisted`: look past the breakdown.
+      if (t.t === '(') depth++;
+      else if (t.t === ')') depth = Math.max(0, depth - 1);
+      if (depth > 0 || t.t === ')') continue;
+      seen++;
+      if (t.t === ',' || t.t === ';') break;
+      const m = verbMetric(t.l);
+      if (m) return m;
+    }
+    return undefined;
+  };
+  // `28 were foreign national children ... were assisted`: a verb right after the phrase wins
+  // when the figure opens its clause.
+  const opens = i === a || tokens[i - 1]!.t === ',' || tokens[i - 1]!.t === ';'
+    || (/^(those|these|them)$/.test(tokens[i - 1]!.l) && tokens[i - 2]?.l === 'of');
+  if (opens) {
+    const r = right();
+    if (r) return r;
+  }
+  for (let k = i - 1; k >= a; k--) {
+    const t = tokens[k]!;
+    if (t.t === ';') break;
+    const m = verbMetric(t.l);
+    if (m) return m;
+  }
+  return right();
+}
+
+function verbMetric(l: string): Metric | 'victims' | undefined {
+  for (const [re, m] of VERB_METRICS) if (re.test(l)) return m;
+  return undefined;
+}
+
+/**
+ * Parts of a breakdown take the metric of their total: `106 assisted ... 28 were foreign
+ * national children (eight girls and 20 boys)`: the numbers inside the parentheses after a
+ * figure count the same thing.
+ */
+function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): void {
+  for (let x = from; x < figs.length; x++) {
+    const total = figs[x]!;
+    if (total.unit) continue;
+    let y = x + 1;
+    // Parts sit inside `( ... )` right after the total's noun phrase.
+    const afterTotal = text.indexOf('(', total.e);
+    if (afterTotal === -1) continue;
+    const close = text.indexOf(')', afterTotal);
+    if (close === -1 || afterTotal - total.e > 60) continue;
+    if (text.slice(total.e, afterTotal).includes(',')) continue;
+    while (y < figs.length && figs[y]!.s < close) {
+      const part = figs[y]!;
+      if (part.s > afterTotal && !part.unit) {
+        part.metric = total.metric;
+        part.period = total.period;
+      }
+      y++;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities
+
+const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
+
+const GOV = /^(ministry|ministries|minister|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
+const ARMED = /^(group|front|movement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
+const ORG = /^(association|network|federation|union|bar|chamber|confederation|syndicate|company|corporation|club|league|society|platform|consortium)$/;
+const NGO = /^(foundation|trust|initiative|caritas|hope|aid|relief|help|helpline|charity|mission)$/;
+
+/** The type a name's words suggest, or undefined when they suggest none. */
+export function classifyName(words: readonly string[]): EntityType | undefined {
+  const lower = words.map((w) => fold(w));
+  const joined = lower.join(' ');
+  if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined)) return 'international-organization';
+  if (/\b(self-defense|self-defence|armed group|liberation|jihad|islamic state|boko haram|al-shabaab|militia)\b/.test(joined)) return 'armed-group';
+  if (/\b(armed forces|defense and security forces|defence and security forces|security forces)\b/.test(joined)) return 'government-body';
+  if (/\bnational (plan|action plan|strategy|policy)\b|\bplan of action\b|\baction plan\b|\bprotocol\b/.test(joined)) return 'plan';
+  let type: EntityType | undefined;
+  for (const w of lower) {
+    if (GOV.test(w)) type ??= 'government-body';
+    else if (ARMED.test(w)) type ??= 'armed-group';
+    else if (ORG.test(w)) type ??= 'organization';
+    else if (NGO.test(w)) type ??= 'ngo';
+  }
+  return type;
+}
+
+function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
+  ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
+  const out: LocalEntity[] = [];
+  const used = new Uint8Array(tokens.length);
+  const sentenceStart = new Uint8Array(tokens.length);
+  for (const [a] of ranges) sentenceStart[a] = 1;
+  const g = gazetteer();
+
+  const push = (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>): void => {
+    let e = tokens[j - 1]!.e;
+    // `Mali’s`: the possessive is not part of the name.
+    const last = tokens[j - 1]!.t;
+    if (/['’]s$/.test(last)) e -= 2;
+    const s = tokens[i]!.s;
+    const t = text.slice(s, e);
+    const ent: LocalEntity = { s, e, text: t, key: fold(t), ...extra };
+    if (type) ent.type = type;
+    out.push(ent);
+    for (let q = i; q < j; q++) used[q] = 1;
+  };
+
+  // 1. Acronym definitions: `Long Form (ACR)`.
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
+    const long = longFormBefore(tokens, i - 1);
+    if (!long) continue;
+    const [ls, le] = long;
+    const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
+    const gz = g.match(folded, ls);
+    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
+    const acr = tokens[i]!;
+    push(ls, le, type, { acronym: { s: acr.s, e: acr.e, text: acr.t } });
+    used[i] = 1;
+  }
+
+  // 2. Laws: `Law 2012-023 Relating to ...`, `Law No. 14 of 2015`, `2012 anti-trafficking law`, `Decree No. 5`.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    if ((t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance') && idAfter(tokens, i + 1) > i + 1) {
+      let j = idAfter(tokens, i + 1);
+      // `of 2015`
+      if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
+      // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
+      j = titleAfter(tokens, j);
+      push(i, j, 'law');
+      i = j - 1;
+      continue;
+    }
+    // `2012 anti-trafficking law`, `2012 law`, `2015 Penal Code`
+    if (isYearToken(t)) {
+      let j = i + 1;
+      while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-trafficking|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
+      if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
+        push(i, j + 1, 'law');
+        i = j;
+        continue;
+      }
+      // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
+    }
+  }
+
+  // 3. Plans: `2018-2022 National Plan of Action (NPA) to Combat ...`, `2013 inter-ministerial protocol`, `National Action Plan`.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    let j = i;
+    if (isYearToken(t)) {
+      j = i + 1;
+      if (tokens[j]?.t === '-' && isYearToken(tokens[j + 1])) j += 2;
+    }
+    let k = j;
+    while (k < tokens.length && k < j + 6 && tokens[k]!.k === Kind.Word && !used[k] && (isCapitalized(tokens[k]!) || /^(inter-ministerial|interministerial|national|action|of|anti-trafficking)$/.test(tokens[k]!.l))) {
+      if (/^(plan|protocol|strategy|policy|roadmap)$/.test(tokens[k]!.l)) break;
+      k++;
+    }
+    const head = tokens[k];
+    if (!head || used[k] || !/^(plan|protocol|strategy|roadmap)$/.test(head.l)) continue;
+    if (k === j && j === i) continue; // a bare `plan`
+    const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x));
+    if (!named) continue;
+    let end = k + 1;
+    if (isCapitalized(head) && tokens[end]?.l === 'of' && tokens[end + 1]?.l === 'action') end += 2;
+    // `(NPA) to Combat Trafficking in Persons`
+    const defStart = end;
+    if (tokens[end]?.t === '(' && isAcronym(tokens[end + 1] ?? tokens[end]!) && tokens[end + 2]?.t === ')') end += 3;
+    if (tokens[end]?.l === 'to' || tokens[end]?.l === 'for' || tokens[end]?.l === 'against' || tokens[end]?.l === 'on') {
+      const te = titleAfter(tokens, end + 1);
+      if (te > end + 1) end = te;
+      else end = end === defStart ? defStart : end;
+    }
+    const hadAcr = end > defStart && tokens[defStart]?.t === '(';
+    if (hadAcr) {
+      // The definition was already read in pass 1 for the long form; extend that mention instead.
+      const prior = out.find((x) => x.acronym && x.acronym.s === tokens[defStart + 1]!.s);
+      if (prior) {
+        prior.s = tokens[i]!.s;
+        prior.e = tokens[end - 1]!.e;
+        prior.text = text.slice(prior.s, prior.e);
+        prior.type = 'plan';
+        for (let q = i; q < end; q++) used[q] = 1;
+        i = end - 1;
+        continue;
+      }
+    }
+    push(i, end, 'plan');
+    i = end - 1;
+  }
+
+  // 4. Gazetteer: countries, regions, cities, nationalities, international organizations.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
+    const hit = g.match(folded, i);
+    if (!hit) continue;
+    // `Gao region`, `Kayes Region`: the word `region` names a region.
+    let type = hit.type;
+    if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
+    // Part of a longer proper name (`Malian Bar Association`) is not a mention of its own.
+    const chunkEnd = properChunkEnd(tokens, i, used);
+    if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
+    push(i, i + hit.length, type);
+    i += hit.length - 1;
+  }
+
+  // 5. Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !isCapitalized(tokens[i]!)) continue;
+    let j = properChunkEnd(tokens, i, used);
+    if (j === i) continue;
+    let s = i;
+    // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
+    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
+    if (s >= j) continue;
+    // Split `X of the Y` when both sides are names of their own: `Brigade de Moeurs of the National Police`.
+    const parts = splitChunk(tokens, s, j);
+    for (const [ps, pe] of parts) {
+      const words = tokens.slice(ps, pe).map((t) => t.t);
+      if (pe - ps === 1 && isAcronym(tokens[ps]!)) continue;
+      const type = classifyName(words);
+      if (!type || type === 'plan') continue;
+      if (pe - ps === 1 && /^(government|police|council|court|office|unit|authority|service|services)$/i.test(words[0]!)) continue;
+      if (/^(government)$/i.test(words[0]!) && words.length > 1) continue; // `Government of Mali` is the government, not a name
+      push(ps, pe, type);
+    }
+    i = j - 1;
+  }
+
+  // 6. Bare acronyms: typed by the document-level pass from their definitions.
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !isAcronym(tokens[i]!)) continue;
+    const t = tokens[i]!;
+    const plural = /[a-z]s$|[A-Z]s$/.test(t.t) && t.t.endsWith('s') && t.t.length > 2 ? t.t.slice(0, -1) : t.t;
+    const hit = g.match([fold(plural)], 0);
+    const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
+    if (hit) ent.type = hit.type;
+    out.push(ent);
+  }
+  out.sort((x, y) => x.s - y.s);
+  return out;
+}
+
+function lawOrPlan(tokens: readonly Token[], s: number, e: number): EntityType | undefined {
+  const words = tokens.slice(s, e).map((t) => t.l);
+  if (words.includes('law') || words.includes('code') || words.includes('decree')) return 'law';
+  if (words.includes('plan') || words.includes('strategy') || words.includes('protocol')) return 'plan';
+  return undefined;
+}
+
+/** The end of an identifier after `Law`: `2012-023`, `No. 14`, `No. 2019-0411`, `14/2015`. */
+function idAfter(tokens: readonly Token[], i: number): number {
+  let k = i;
+  if (tokens[k]?.l === 'no' || tokens[k]?.l === 'number') {
+    k++;
+    if (tokens[k]?.t === '.') k++;
+  }
+  if (tokens[k]?.k !== Kind.Number) return i;
+  k++;
+  while ((tokens[k]?.t === '-' || tokens[k]?.t === '/' || tokens[k]?.t === '.') && !tokens[k]!.sp && tokens[k + 1]?.k === Kind.Number && !tokens[k + 1]!.sp) k += 2;
+  return k;
+}
+
+/** A capitalized title after a law or plan: `Relating to the Combat against Trafficking in Persons`. */
+function titleAfter(tokens: readonly Token[], j: number): number {
+  let k = j;
+  let end = j;
+  const first = tokens[k];
+  if (!first || !(isCapitalized(first) || first.l === 'on' || first.l === 'relating')) return j;
+  while (k < tokens.length && tokens[k]!.k === Kind.Word && (isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
+    if (isCapitalized(tokens[k]!)) end = k + 1;
+    k++;
+  }
+  return end;
+}
+
+/** The end of a run of capitalized words joined by connectors, from i (exclusive end; i when none). */
+function properChunkEnd(tokens: readonly Token[], i: number, used: Uint8Array): number {
+  let k = i;
+  let end = i;
+  while (k < tokens.length && !used[k]) {
+    const t = tokens[k]!;
+    if (t.k === Kind.Word && isCapitalized(t)) {
+      end = k + 1;
+      k++;
+      continue;
+    }
+    if (t.k === Kind.Word && CONNECTORS.has(t.l) && k > i) {
+      k++;
+      continue;
+    }
+    // `Women, Children, and the Family`: a comma inside a name continues with a capital or `and`.
+    if (t.t === ',' && k > i && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and') && /^(ministry|ministries|department|office|commission|council|committee)/i.test(tokens[i]!.t)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+function splitChunk(tokens: readonly Token[], s: number, e: number): Array<[number, number]> {
+  for (let k = s + 1; k < e - 2; k++) {
+    if (tokens[k]!.l === 'of' && tokens[k + 1]!.l === 'the') {
+      const left = tokens.slice(s, k).map((t) => t.t);
+      const right = tokens.slice(k + 2, e).map((t) => t.t);
+      if (classifyName(left) && classifyName(right) && !/^(ministry|minister|department|office|directorate|commission)$/i.test(left[0]!)) {
+        return [[s, k], ...splitChunk(tokens, k + 2, e)];
+      }
+    }
+  }
+  return [[s, e]];
+}
+
+/**
+ * The long form before `(ACR)`: back over capitalized words, connectors and the lower-case
+ * words of a noun phrase (`Malian armed forces`), to a determiner or verb.
+ */
+function longFormBefore(tokens: readonly Token[], open: number): [number, number] | undefined {
+  let k = open - 1;
+  let start = open;
+  let caps = 0;
+  let lowerRun = 0;
+  while (k >= 0 && open - k <= 16) {
+    const t = tokens[k]!;
+    if (t.k === Kind.Word && isCapitalized(t)) {
+      start = k;
+      caps++;
+      lowerRun = 0;
+    } else if (t.k === Kind.Word && (t.l === 'the' || t.l === 'and') && k > 0 && (CONNECTORS.has(tokens[k - 1]!.l) || tokens[k - 1]!.t === ',')) {
+      // `for the Advancement`, `and the Family`
+    } else if (t.k === Kind.Word && CONNECTORS.has(t.l) && t.l !== 'the') {
+      // keep going
+    } else if (t.t === ',' && k > 0 && isCapitalized(tokens[k - 1]!) && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and')) {
+      // a comma inside a name
+    } else if (t.k === Kind.Word && caps === 0 && lowerRun < 3 && !/^(the|a|an|its|their|his|her|with|by|to|of|from|as|is|was|were|are|called|named|known)$/.test(t.l)) {
+      lowerRun++;
+      start = k;
+    } else if (t.k === Kind.Word && caps > 0 && lowerRun === 0 && /^(armed|security|defense|police|national|forces)$/.test(t.l) === false) {
+      break;
+    } else break;
+    k--;
+  }
+  if (start === open || caps === 0) return undefined;
+  // Trim leading connectors.
+  while (start < open && CONNECTORS.has(tokens[start]!.l)) start++;
+  if (start >= open) return undefined;
+  return [start, open];
+}
