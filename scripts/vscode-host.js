@@ -20,6 +20,8 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..');
 const CODE_SERVER_VERSION = '4.100.3';
+/** The VS Code that this code-server ships. */
+const VSCODE_VERSION = '1.100.3';
 const RIPGREP_CACHE_VERSION = '1.15.11';
 const RIPGREP_TARBALL = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 const MARKER = '.tip-lens-install-ok';
@@ -302,7 +304,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the VS Code server on a free port of 127.0.0.1 with fresh user-data and extensions
- * folders. `settings` are added to the user settings. Returns when the server answers.
+ * folders (or on `port`). `settings` are added to the user settings. Returns when the server answers.
  *
  * The result: `{ port, origin, workspace, runDir, userDataDir, extensionsDir, logFile,
  * url(payload?), remoteUri(path), logTail(n), stop() }`.
@@ -314,6 +316,7 @@ async function startServer({
   quiet = false,
   skipInstall = false,
   env = {},
+  port: wantedPort,
   startTimeoutMs = 60_000,
 } = {}) {
   if (!workspace) throw new Error('startServer: a workspace folder is required');
@@ -328,7 +331,7 @@ async function startServer({
     JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n',
   );
 
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const logFile = path.join(runDir, 'server.log');
   const out = fs.openSync(logFile, 'w');
@@ -533,6 +536,7 @@ async function runTests({
 module.exports = {
   ROOT,
   CODE_SERVER_VERSION,
+  VSCODE_VERSION,
   CHROMIUM_ARGS,
   ensureSystemPackages,
   ensureCodeServer,
