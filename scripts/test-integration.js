@@ -34,6 +34,10 @@ async function main() {
   // The results file goes beside the workspace copy (see resultsFileFor), inside this run's folder.
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-lens-it-'));
   const workspace = path.join(runDir, 'workspace');
+  // Removed at the end, also when the run is interrupted (vscode-host runs clean-ups on signals).
+  const removeRunDir = host.onCleanup(() => {
+    if (!process.env.TIP_LENS_KEEP_RUN_DIR) fs.rmSync(runDir, { recursive: true, force: true });
+  });
   fs.cpSync(FIXTURE, workspace, { recursive: true });
   const started = Date.now();
   try {
@@ -54,7 +58,7 @@ async function main() {
     console.log(summary(results));
     return results.failures === 0 && results.passes > 0 ? 0 : 1;
   } finally {
-    if (!process.env.TIP_LENS_KEEP_RUN_DIR) fs.rmSync(runDir, { recursive: true, force: true });
+    await removeRunDir();
   }
 }
 

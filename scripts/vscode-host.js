@@ -245,10 +245,18 @@ async function ensureCodeServer({ root = ROOT } = {}) {
   const logFile = path.join(paths.dir, 'install.log');
   const status = await new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'w');
-    const child = childProcess.spawn(npm, args, { cwd: paths.dir, env, stdio: ['ignore', out, out] });
+    // Its own process group, so that an interrupted install ends with all its build steps.
+    const child = childProcess.spawn(npm, args, { cwd: paths.dir, env, stdio: ['ignore', out, out], detached: true });
+    const syncKill = () => killGroup(child.pid, 'SIGKILL');
+    syncKills.add(syncKill);
+    const stopInstall = onCleanup(async () => {
+      syncKills.delete(syncKill);
+      killGroup(child.pid, 'SIGKILL');
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       fs.closeSync(out);
+      void stopInstall();
       resolve(code);
     });
   });
@@ -348,12 +356,16 @@ async function startServer({
     userDataDir,
     '--extensions-dir',
     extensionsDir,
+    // Its own config file: not the user's ~/.config/code-server/config.yaml, nor a new one there.
+    '--config',
+    path.join(runDir, 'config.yaml'),
     workspace,
   ];
   // Its own process group, so that stopping it ends the extension host and every helper too.
   const child = childProcess.spawn(process.execPath, args, {
     cwd: runDir,
-    env: { ...process.env, ...env },
+    // XDG_DATA_HOME: code-server keeps its heartbeat and logs there, in the run's folder too.
+    env: { ...process.env, XDG_DATA_HOME: path.join(runDir, 'data'), ...env },
     stdio: ['ignore', out, out],
     detached: true,
   });
