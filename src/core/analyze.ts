@@ -4,13 +4,13 @@
  * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
  * entities and currencies together.
  */
-import { fold, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
+import { fold, gazetteer, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
 import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
   SectionKind, Sentence, TierStatement,
 } from './model';
-import { analyzeParagraph, type LocalAmount, type ParagraphResult } from './paragraph';
-import { blocks, parseTier, parseTierLine, parseTitle } from './structure';
+import { analyzeParagraph, type LocalAmount, type LocalEntity, type ParagraphResult } from './paragraph';
+import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
 
 export interface AnalyzeOptions {
   /** A paragraph cache shared between calls (see {@link Analyzer}). */
@@ -72,11 +72,12 @@ interface Draft {
   money: Money[];
   dates: DateMention[];
   narratives: NarrativeInfo[];
-  localEntities: Array<{ s: number; e: number; text: string; type?: EntityType; key: string; acronym?: { s: number; e: number; text: string }; bareAcronym?: boolean }>;
+  blocks: Block[];
+  localEntities: LocalEntity[];
 }
 
 function build(text: string, cache: Map<string, ParagraphResult> | undefined): Analysis {
-  const d: Draft = { sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
+  const d: Draft = { blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
   let heading = '';
@@ -97,7 +98,8 @@ function build(text: string, cache: Map<string, ParagraphResult> | undefined): A
     if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: finishMeta(meta) });
   };
 
-  for (const b of blocks(text)) {
+  d.blocks = blocks(text);
+  for (const b of d.blocks) {
     if (b.role === 'title' || (b.role === 'tier' && meta.tier !== undefined)) {
       closeSection(lastEnd);
       closeNarrative(lastEnd);
@@ -147,6 +149,7 @@ function build(text: string, cache: Map<string, ParagraphResult> | undefined): A
 
   const narratives = d.narratives;
   resolveCurrencies(d.money, narratives, text);
+  addOwnCountry(d, narratives, text);
   const entities = linkEntities(d.localEntities);
   return {
     version: 1,
@@ -161,6 +164,48 @@ function build(text: string, cache: Map<string, ParagraphResult> | undefined): A
     money: d.money,
     dates: d.dates,
   };
+}
+
+/**
+ * The narrative's own country and its people, when the gazetteer does not know them (a
+ * fictional country in a training text, a country spelled another way): `Veldora`,
+ * `Veldoran`, `Veldorans`.
+ */
+function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: string): void {
+  const extra: Draft['localEntities'] = [];
+  for (const b of d.blocks) {
+    if (b.role !== 'title' && b.role !== 'tier') continue;
+    // The country named by the title (`Report: Mali`) and the tier line (`MALI:`).
+    const m = b.role === 'title' ? /:\s*(.+?)\s*$/.exec(b.text) : /^\uFEFF?\s*([^:]+?):/.exec(b.text);
+    if (!m) continue;
+    const s = b.start + b.text.indexOf(m[1]!, b.role === 'title' ? b.text.indexOf(':') : 0);
+    const name = m[1]!;
+    extra.push({ s, e: s + name.length, text: name, key: fold(name), type: 'country' });
+  }
+  for (const n of narratives) {
+    const country = n.meta.country;
+    if (!country || gazetteer().match([fold(country)], 0) || /\s/.test(country) || !/^\p{L}+$/u.test(country)) continue;
+    const stem = country.replace(/[aeiouy]$/i, '');
+    const re = new RegExp(`\\b(?:${country}|${stem}(?:an|ian|ese|i|ois|ien)s?)\\b`, 'g');
+    const slice = text.slice(n.start, n.end);
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const s = n.start + m.index;
+      const e = s + m[0].length;
+      if (d.blocks.some((b) => b.start <= s && e <= b.end && b.role !== 'paragraph')) continue;
+      const isCountry = m[0] === country;
+      extra.push({ s, e, text: m[0], key: fold(isCountry ? country : m[0].replace(/s$/, '')), type: isCountry ? 'country' : 'nationality' });
+    }
+  }
+  for (const x of extra) {
+    if (x.type === 'country') {
+      const known = gazetteer().match([x.key], 0);
+      if (known) x.key = known.key;
+    }
+  }
+  if (extra.length === 0) return;
+  const taken = d.localEntities;
+  const free = extra.filter((x) => !taken.some((y) => y.s < x.e && x.s < y.e));
+  d.localEntities = [...taken, ...free].sort((p, q) => p.s - q.s);
 }
 
 function finishMeta(m: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement }): Meta {
@@ -300,13 +345,16 @@ function linkEntities(local: Draft['localEntities']): Entity[] {
       continue;
     }
     if (x.bareAcronym) {
-      const b = byAcronym.get(x.text) ?? byAcronym.get(x.text.replace(/s$/, '')) ?? byKey.get(x.key);
+      const acr = x.acronymText ?? x.text;
+      const b = byAcronym.get(acr) ?? byAcronym.get(acr.replace(/s$/, '')) ?? byKey.get(x.key);
       if (b) b.mentions.push({ start: x.s, end: x.e, text: x.text });
       else if (x.type) get(x.key, x.type, x.text).mentions.push({ start: x.s, end: x.e, text: x.text });
       continue;
     }
     if (!x.type) continue;
-    const b = byKey.get(x.key) ?? get(x.key, x.type, x.text);
+    // `Malians` and `Malian` are one nationality.
+    const key = `${x.type}:${x.type === 'nationality' ? x.key.replace(/s$/, '') : x.key}`;
+    const b = byKey.get(key) ?? get(key, x.type, x.text);
     b.mentions.push({ start: x.s, end: x.e, text: x.text });
   }
   const out: Entity[] = [];

@@ -19,7 +19,7 @@ const EXTRA_COUNTRIES = [
   "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
   'guinea-bissau', 'the gambia', 'gambia', 'eswatini', 'timor-leste', 'north macedonia', 'czechia',
   'burma', 'united states', 'united kingdom', 'kosovo', 'south sudan', 'cabo verde', 'sao tome and principe',
-  'uae', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
+  'uae', 'philippines', 'the philippines', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
 ];
 /** Continents and world regions. */
 const WORLD_REGIONS = [
@@ -129,6 +129,14 @@ class Gazetteer {
   }
 }
 
+let demonyms: Set<string> | undefined;
+
+/** Any demonym, also the continental ones that are not nationalities (`African`). */
+export function isDemonym(lower: string): boolean {
+  demonyms ??= new Set([...lexicon.demonym, ...EXTRA_DEMONYMS, ...NOT_NATIONALITIES]);
+  return demonyms.has(lower);
+}
+
 let instance: Gazetteer | undefined;
 
 export function gazetteer(): Gazetteer {
@@ -137,7 +145,7 @@ export function gazetteer(): Gazetteer {
   for (const c of [...lexicon.country, ...EXTRA_COUNTRIES]) g.add(c, 'country');
   for (const r of [...lexicon.region, ...WORLD_REGIONS]) g.add(r, 'region');
   for (const c of [...lexicon.city, ...EXTRA_CITIES]) g.add(c, 'city');
-  for (const d of [...lexicon.demonym, ...EXTRA_DEMONYMS]) if (!NOT_NATIONALITIES.has(d)) g.add(d, 'nationality');
+  for (const d of [...lexicon.demonym, ...EXTRA_DEMONYMS]) if (!NOT_NATIONALITIES.has(d) && !g.match([d], 0)) g.add(d, 'nationality');
   for (const [acr, long] of INTERNATIONAL_ORGANIZATIONS) {
     if (acr) g.add(acr, 'international-organization');
     g.add(long, 'international-organization');

@@ -3,7 +3,7 @@
  * paragraph. The result depends only on the paragraph's text and its section kind, so it
  * is cached by those two and reused after an edit elsewhere (see analyze.ts).
  */
-import { CURRENCY_WORDS, fold, gazetteer, ISO_CODES } from './gazetteer';
+import { CURRENCY_WORDS, fold, gazetteer, isDemonym, ISO_CODES } from './gazetteer';
 import type { EntityType, Metric, Period, Qualifier, SectionKind, Unit } from './model';
 import { digitValue, precisionOf, SCALES, wordValue } from './numbers';
 import { sentenceRanges } from './sentences';
@@ -59,6 +59,8 @@ export interface LocalEntity {
   /** For `Long Form (ACR)`: the acronym and the long form's span. */
   acronym?: { s: number; e: number; text: string };
   bareAcronym?: boolean;
+  /** For a bare acronym whose span carries more (`2018-2022 NPA`): the acronym alone. */
+  acronymText?: string;
 }
 
 export interface ParagraphResult {
@@ -118,25 +120,25 @@ const PHRASE_STOP = new Set([
 
 /** Verb stems that decide a metric, checked in the sentence around a figure. */
 const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
-  [/^investigat/, 'investigations'],
-  [/^prosecut/, 'prosecutions'],
-  [/^convict/, 'convictions'],
-  [/^acquit/, 'acquittals'],
-  [/^arrest/, 'arrests'],
-  [/^sentenc/, 'convictions'],
-  [/^repatriat/, 'repatriated'],
-  [/^train/, 'officials-trained'],
-  [/^(refer|referr)/, 'victims-referred'],
-  [/^(assist|serv|support|provid|care)/, 'victims-assisted'],
-  [/^(shelter|accommodat|hous)/, 'victims-sheltered'],
-  [/^(identif|rescu|detect|screen)/, 'victims-identified'],
-  [/^estimat/, 'victims-estimated'],
-  [/^(detained|detain|jailed|deported|deport)$/, 'other'],
+  [/^investigat(e|ed|es|ing|ion|ions)$/, 'investigations'],
+  [/^prosecut(e|ed|es|ing|ion|ions)$/, 'prosecutions'],
+  [/^convict(ed|ing|s|ion|ions)?$/, 'convictions'],
+  [/^acquit(ted|ting|s|tal|tals)?$/, 'acquittals'],
+  [/^arrest(ed|ing|s)?$/, 'arrests'],
+  [/^sentenc(e|ed|es|ing)$/, 'convictions'],
+  [/^repatriat(e|ed|es|ing|ion)$/, 'repatriated'],
+  [/^train(ed|ing|s)?$/, 'officials-trained'],
+  [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
+  [/^(assist|assisted|assisting|assistance|served|serving|supported|supporting|provided|providing|cared)$/, 'victims-assisted'],
+  [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
+  [/^(identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
+  [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
+  [/^(detained|detain|detaining|held|holding|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing)$/, 'other'],
 ];
 
 const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
 
-const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|[a-z]+ians?|[a-z]+ese)$/;
+const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|migrants?|workers?|returnees?|citizens?|[a-z]+ans?|[a-z]+ese|[a-z]+is)$/;
 
 const CHILD_SOLDIER_CONTEXT = /\b(armed|soldiers?|soldiering|recruit\w*|combat\w*|militias?|fighters?|conscript\w*|DDR|disarmament|military)\b/i;
 
@@ -155,7 +157,7 @@ export function analyzeParagraph(text: string, section: SectionKind): ParagraphR
     sentences.push([tokens[a]!.s, tokens[b - 1]!.e]);
     const sent = tokens.slice(a, b);
     const sentText = text.slice(tokens[a]!.s, tokens[b - 1]!.e);
-    const periods = periodMarks(sent, section, sentText);
+    const periods = periodMarks(sent, sentText);
     scanMoney(text, tokens, a, b, consumed, money, si, (i) => periodAt(periods, i - a, section));
     scanDates(text, tokens, a, b, consumed, dates);
     scanFigures(text, tokens, a, b, consumed, figures, si, sentText, section, periods);
@@ -189,7 +191,7 @@ function isComparator(sent: readonly Token[], k: number): boolean {
  * the previous reporting period`, `During the previous reporting period, ...`, `... 1,305
  * Malians from Libya in 2019`.
  */
-function periodMarks(sent: readonly Token[], section: SectionKind, sentText: string): PeriodMarks {
+function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
   const at: Array<Period | undefined> = new Array(sent.length).fill(undefined);
   if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year/i.test(sentText)) return { at };
   let clauseStart = 0;
@@ -201,7 +203,7 @@ function periodMarks(sent: readonly Token[], section: SectionKind, sentText: str
     const [len, period] = p;
     // The phrase opens the sentence or clause: it governs what follows, to the clause's end.
     const opening = i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? ''));
-    if (opening && (period === 'previous' || section === 'profile' || /^\d+$/.test(period) === false)) {
+    if (opening) {
       let j = i + len;
       while (j < sent.length && sent[j]!.t !== ';') at[j++] ??= period;
       i += len - 1;
@@ -210,12 +212,6 @@ function periodMarks(sent: readonly Token[], section: SectionKind, sentText: str
     // Otherwise it governs backwards to the nearest comparator in its clause, or the clause start.
     let from = Math.max(i - 1, clauseStart);
     while (from > clauseStart && !isComparator(sent, from)) from--;
-    const compared = isComparator(sent, from);
-    if (period !== 'previous' && period !== 'current' && section !== 'profile' && !compared) {
-      // A named year in a section about the reporting period dates an event inside it.
-      i += len - 1;
-      continue;
-    }
     for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
     i += len - 1;
   }
@@ -559,6 +555,11 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     const qualifier = qualifierBefore(tokens, i);
     const counts = unit === 'percent' ? 'percent' : nounPhrase(text, tokens, j, b);
     if (!metric && unit) metric = durationMetric(tokens, i, j, b, sentText);
+    // `between the ages of 13 and 17`, `as young as 14`, `aged 12`: ages, also without `years`.
+    if (!metric && isAgeContext(tokens, i)) {
+      metric = 'age';
+      unit = 'years';
+    }
     if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText);
     let period: Period = periodAt(marks, rel, section);
     if (metric === 'age' || metric === 'penalty') period = 'unspecified';
@@ -570,6 +571,63 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     i = j - 1;
   }
   inheritBreakdowns(out, startCount, text);
+  inheritReferences(tokens, out, startCount);
+}
+
+/**
+ * Figures that restate or split another take its metric and period:
+ * `Of the 298 victims, 171 were children`, `of those, 29 were identified`, `including two
+ * Ghanaian boys`, `compared with 290 during the previous reporting period` (the metric of the
+ * figure it is compared with).
+ */
+function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number): void {
+  if (figs.length - from < 2) return;
+  const tokenAt = new Map<number, number>();
+  tokens.forEach((t, k) => tokenAt.set(t.s, k));
+  let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
+  for (let x = from; x < figs.length; x++) {
+    const f = figs[x]!;
+    if (f.unit) continue;
+    const k = tokenAt.get(f.s);
+    if (k === undefined) continue;
+    const w = (d: number): string => tokens[k - d]?.l ?? '';
+    const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
+    // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
+    if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of')) {
+      for (let y = x - 1; y >= 0; y--) {
+        const g = figs[y]!;
+        if (g.value === f.value && !g.unit && g.metric !== 'other') {
+          f.metric = g.metric;
+          f.period = g.period;
+          break;
+        }
+      }
+      anchor = f;
+      continue;
+    }
+    // `; of those, 29 were identified`
+    if (w(1) === ',' && /^(those|these|them|whom)$/.test(w(2)) && w(3) === 'of' && prevFig) {
+      f.metric = prevFig.metric;
+      f.period = prevFig.period;
+      anchor = f;
+      continue;
+    }
+    if (anchor && anchor.sentence === f.sentence && anchor.metric !== 'other' && f.metric === 'other') {
+      f.metric = anchor.metric;
+      f.period = anchor.period;
+      continue;
+    }
+    // `including two Ghanaian boys`
+    if ((w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)) && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
+      f.metric = prevFig.metric;
+      f.period = f.period === 'current' ? prevFig.period : f.period;
+      continue;
+    }
+    // `compared with 290 during the previous reporting period` with no noun of its own
+    if ((w(1) === 'with' || w(1) === 'to') && w(2) === 'compared' && f.counts === '' && prevFig && prevFig.sentence === f.sentence) {
+      f.metric = prevFig.metric;
+    }
+  }
 }
 
 /** Number words that are not counts: `no one`, `one another`, `one of them`? (kept), `the one`. */
@@ -583,6 +641,15 @@ function isCountWord(tokens: readonly Token[], i: number): boolean {
   }
   // Sentence-initial capitalized `One`/`Two` are counts; `Five Nigerians` too.
   return true;
+}
+
+function isAgeContext(tokens: readonly Token[], i: number): boolean {
+  const w = (k: number): string => tokens[i - k]?.l ?? '';
+  if (w(1) === 'aged' || w(1) === 'age') return true;
+  if (w(1) === 'of' && (w(2) === 'ages' || w(2) === 'age')) return true;
+  if (w(1) === 'as' && (w(2) === 'young' || w(2) === 'old')) return true;
+  if (w(1) === 'between' && w(2) === 'ages') return true;
+  return false;
 }
 
 function qualifierBefore(tokens: readonly Token[], i: number): Qualifier | undefined {
@@ -645,8 +712,10 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   if (has(/^convictions?$/)) return 'convictions';
   if (has(/^acquittals?$/)) return 'acquittals';
   if (has(/^arrests?$/)) return 'arrests';
-  if (has(/^defendants?$/)) return 'defendants';
   const verb = nearestVerb(tokens, a, b, i, j);
+  // `acquitted four defendants`, `convicted 13 defendants`: a verb right before the number decides.
+  const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
+  if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
   if (has(/^(children|child|boys|girls|minors)$/) && CHILD_SOLDIER_CONTEXT.test(sentText) && verb !== 'other'
     && !/^victims?$/.test(head)) return 'child-soldiers';
   // `Of those 106 assisted`, `including 18 from Pakistan`: no noun, the verb says what is counted.
@@ -744,6 +813,9 @@ function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): voi
 // ---------------------------------------------------------------------------------------
 // Entities
 
+/** Capitalized words that follow `in`/`from` but are not places. */
+const NOT_PLACE = /^(tier|persons|person|english|french|arabic|islamic|quranic|christian|muslim|god|parliament|government|court|law|article|decree|section|chapter|annex|part|phase|the|this|that|these|those|all|some|such|each|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|internet|facebook|whatsapp|telegram|instagram|tiktok|covid-19|covid|ebola|ramadan|christmas|prosecution|protection|prevention|profile|recommendations|summary|report|reports|state|states|national|federal|supreme|high|appeals|criminal|civil|labor|labour|penal|code|constitution|office|ministry|department|agency|committee|commission|council|police|brigade|unit|union|network|association|foundation|group|front|movement|forces|army|navy|i|ii|iii|iv|v)$/;
+
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
 
 const GOV = /^(ministry|ministries|minister|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
@@ -793,9 +865,13 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   // 1. Acronym definitions: `Long Form (ACR)`.
   for (let i = 2; i + 1 < tokens.length; i++) {
     if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
+    if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
+    if (ISO_CODES.has(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
-    const [ls, le] = long;
+    let [ls, le] = long;
+    // `2018-2022 National Plan of Action (NPA)`: the years belong to the name.
+    ls = yearsBefore(tokens, ls);
     const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
     const gz = g.match(folded, ls);
     const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
@@ -828,6 +904,26 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
         continue;
       }
       // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
+    }
+  }
+
+  // 2b. Codes in lower case: `the penal code`, `the labor code`.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (used[i] || used[i + 1]) continue;
+    if (/^(penal|criminal|labor|labour|child|family|civil)$/.test(tokens[i]!.l) && tokens[i + 1]!.l === 'code') {
+      const ys = yearsBefore(tokens, i);
+      push(ys, i + 2, 'law');
+      i++;
+    }
+  }
+
+  // 2c. `the NGO Maison Espoir`: a name right after the word NGO is an NGO's.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.t !== 'NGO' || used[i + 1] || !isCapitalized(tokens[i + 1]!) || isAcronym(tokens[i + 1]!)) continue;
+    const j = properChunkEnd(tokens, i + 1, used);
+    if (j > i + 1) {
+      push(i + 1, j, 'ngo');
+      used[i] = 1;
     }
   }
 
@@ -887,10 +983,42 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     let type = hit.type;
     if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
     // Part of a longer proper name (`Malian Bar Association`) is not a mention of its own.
-    const chunkEnd = properChunkEnd(tokens, i, used);
+    const possessive = /['’]s$/.test(tokens[i + hit.length - 1]!.t);
+    const chunkEnd = possessive ? i : properChunkEnd(tokens, i, used);
     if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
     push(i, i + hit.length, type);
     i += hit.length - 1;
+  }
+
+  // 4b. Places the gazetteer does not know, by their use: `in Kangaba and Bamako`, `the salt
+  // mines of Taoudeni`, `Kayes region`. A single capitalized word after a preposition of place,
+  // not at a sentence start, not a known word of another kind.
+  for (let i = 1; i < tokens.length; i++) {
+    if (used[i] || sentenceStart[i]) continue;
+    const t = tokens[i]!;
+    if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
+    const next = tokens[i + 1];
+    const regionWord = /^regions?$/.test(next?.l ?? '') && !isCapitalized(next!);
+    const prev = tokens[i - 1]!;
+    const afterPlace = (k: number): boolean => out.some((x) => x.e === tokens[k]?.e && (x.type === 'city' || x.type === 'region' || x.type === 'country'));
+    // `in Ambrou, Tessaly, and Koubendi`: a list that began with a place goes on with places.
+    const listed = (prev.l === 'and' && (afterPlace(i - 2) || (tokens[i - 2]?.t === ',' && afterPlace(i - 3)))) || (prev.t === ',' && afterPlace(i - 2));
+    const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
+    // `the Sankoro and Dira regions`
+    const pairRegion = next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && /^regions$/.test(tokens[i + 3]?.l ?? '');
+    if (pairRegion) {
+      push(i, i + 1, 'region');
+      continue;
+    }
+    const listRegion = prev.l === 'and' && /^regions$/.test(next?.l ?? '') && out.some((x) => x.e === tokens[i - 2]?.e && x.type === 'region');
+    if (!regionWord && !placePrep && !listRegion) continue;
+    if (next && isCapitalized(next)) continue; // part of a longer name
+    if (isCapitalized(tokens[i - 2] ?? t) && tokens[i - 2] && !sentenceStart[i - 2] && !listed && prev.l !== 'and') continue; // `Trafficking in Persons`
+    if (NOT_PLACE.test(t.l) || MONTHS[t.l] || wordValue(t.l) !== undefined || classifyName([t.t]) || isDemonym(t.l)) continue;
+    if (/^(ethnicity|ethnic|community|communities|people|peoples|language|tribe|tribes|origin|descent|workers|nationals|countries|authorities|government)$/.test(next?.l ?? '')) continue;
+    if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
+    if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
+    push(i, i + 1, regionWord ? 'region' : 'city');
   }
 
   // 5. Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`.
@@ -899,6 +1027,8 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     let j = properChunkEnd(tokens, i, used);
     if (j === i) continue;
     let s = i;
+    // `Nigeria’s National Agency`: a possessive is the owner, not part of the name.
+    for (let q = i; q < j - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) s = q + 1;
     // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
     while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
     if (s >= j) continue;
@@ -909,17 +1039,29 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       if (pe - ps === 1 && isAcronym(tokens[ps]!)) continue;
       const type = classifyName(words);
       if (!type || type === 'plan') continue;
-      if (pe - ps === 1 && /^(government|police|council|court|office|unit|authority|service|services)$/i.test(words[0]!)) continue;
+      if (pe - ps === 1 && classifyName(words) && (GOV.test(fold(words[0]!)) || ARMED.test(fold(words[0]!)) || ORG.test(fold(words[0]!)) || NGO.test(fold(words[0]!)) || /s$/.test(words[0]!))) continue;
       if (/^(government)$/i.test(words[0]!) && words.length > 1) continue; // `Government of Mali` is the government, not a name
       push(ps, pe, type);
     }
     i = j - 1;
   }
 
-  // 6. Bare acronyms: typed by the document-level pass from their definitions.
+  // 6. Bare acronyms: typed by the document-level pass from their definitions. `MFEF’s` too.
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !isAcronym(tokens[i]!)) continue;
-    const t = tokens[i]!;
+    if (used[i]) continue;
+    let t = tokens[i]!;
+    if (/['’]s$/.test(t.t) && t.k === Kind.Word) {
+      const bare = t.t.slice(0, -2);
+      t = { ...t, t: bare, l: bare.toLowerCase(), e: t.e - 2 };
+    }
+    if (!isAcronym(t)) continue;
+    const ys = yearsBefore(tokens, i);
+    if (ys < i) {
+      // `the 2018-2022 NPA`
+      const s0 = tokens[ys]!.s;
+      out.push({ s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t } as LocalEntity);
+      continue;
+    }
     const plural = /[a-z]s$|[A-Z]s$/.test(t.t) && t.t.endsWith('s') && t.t.length > 2 ? t.t.slice(0, -1) : t.t;
     const hit = g.match([fold(plural)], 0);
     const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
@@ -928,6 +1070,13 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   }
   out.sort((x, y) => x.s - y.s);
   return out;
+}
+
+/** Extends a name start back over `2018-2022 ` or `2013 `. */
+function yearsBefore(tokens: readonly Token[], ls: number): number {
+  if (isYearToken(tokens[ls - 1]) && tokens[ls - 2]?.t === '-' && !tokens[ls - 2]!.sp && isYearToken(tokens[ls - 3])) return ls - 3;
+  if (isYearToken(tokens[ls - 1])) return ls - 1;
+  return ls;
 }
 
 function lawOrPlan(tokens: readonly Token[], s: number, e: number): EntityType | undefined {
@@ -989,6 +1138,15 @@ function properChunkEnd(tokens: readonly Token[], i: number, used: Uint8Array): 
 }
 
 function splitChunk(tokens: readonly Token[], s: number, e: number): Array<[number, number]> {
+  for (let k = s + 1; k < e - 1; k++) {
+    // `Specialized Judiciary Brigade and Specialized Investigative Brigade`: two names.
+    if (tokens[k]!.l === 'and') {
+      const left = tokens.slice(s, k).map((t) => fold(t.t));
+      const right = tokens.slice(k + 1, e).map((t) => t.t);
+      const head = left[left.length - 1]!;
+      if ((GOV.test(head) || ORG.test(head) || ARMED.test(head)) && classifyName(right)) return [[s, k], ...splitChunk(tokens, k + 1, e)];
+    }
+  }
   for (let k = s + 1; k < e - 2; k++) {
     if (tokens[k]!.l === 'of' && tokens[k + 1]!.l === 'the') {
       const left = tokens.slice(s, k).map((t) => t.t);
@@ -1031,8 +1189,10 @@ function longFormBefore(tokens: readonly Token[], open: number): [number, number
     k--;
   }
   if (start === open || caps === 0) return undefined;
-  // Trim leading connectors.
+  // Trim leading connectors, an owner (`PNL's`) and a sentence-initial `Members of the`.
+  for (let q = start; q < open - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) start = q + 1;
+  if (tokens[start + 1]?.l === 'of' && /^(members|member|part|some|most|many|leaders|leader|head|heads|officials|units?|elements|fighters)$/.test(tokens[start]!.l)) start += 2;
   while (start < open && CONNECTORS.has(tokens[start]!.l)) start++;
-  if (start >= open) return undefined;
+  if (start >= open || !isCapitalized(tokens[start]!)) return undefined;
   return [start, open];
 }

@@ -1,0 +1,97 @@
+/**
+ * Scores the engine against hand-labelled gold (test/gold/*.gold.json): precision, recall
+ * and F1 per kind. Figures count as right when the span overlaps and value, range, metric
+ * and period agree; money when amount, currency and conversion agree; entity mentions when
+ * span and type are exact.
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import type { Analysis } from '../../src/core/model';
+
+export interface GoldAmount { start: number; end: number; text: string; value: number; max: number | null; currency: string }
+export interface GoldFigure { start: number; end: number; text: string; value: number; max: number | null; qualifier: string | null; metric: string; period: string; unit: string | null }
+export interface GoldMoney extends GoldAmount { conversion: GoldAmount | null }
+export interface GoldEntity { name: string; type: string; acronym?: string | null; mentions: Array<{ start: number; end: number; text: string }> }
+export interface Gold {
+  document: string;
+  meta?: { country?: string; year?: number; tier?: string; tierChange?: string };
+  figures: GoldFigure[];
+  money: GoldMoney[];
+  entities: GoldEntity[];
+}
+
+export interface Score { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }
+export interface Miss { kind: string; side: 'fp' | 'fn'; text: string; detail: string; start: number }
+export interface DocScore { document: string; figures: Score; money: Score; entities: Score; misses: Miss[] }
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export function loadGold(file: string): { gold: Gold; text: string } {
+  const gold = JSON.parse(readFileSync(file, 'utf8')) as Gold;
+  const text = readFileSync(path.resolve(ROOT, gold.document), 'utf8');
+  return { gold, text };
+}
+
+function score(tp: number, fp: number, fn: number): Score {
+  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { tp, fp, fn, precision, recall, f1 };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+const same = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null);
+
+/** Greedy one-to-one matching: each gold item takes the first unmatched prediction that fits. */
+function match<G extends { start: number; end: number }, P extends { start: number; end: number }>(
+  kind: string, gold: readonly G[], pred: readonly P[], fits: (g: G, p: P) => boolean,
+  show: (x: G | P) => string, misses: Miss[],
+): Score {
+  const used = new Uint8Array(pred.length);
+  let tp = 0;
+  for (const g of gold) {
+    let hit = -1;
+    for (let i = 0; i < pred.length; i++) {
+      if (!used[i] && overlaps(g, pred[i]!) && fits(g, pred[i]!)) {
+        hit = i;
+        break;
+      }
+    }
+    if (hit >= 0) {
+      used[hit] = 1;
+      tp++;
+    } else misses.push({ kind, side: 'fn', text: show(g), detail: detailOf(g, pred), start: g.start });
+  }
+  let fp = 0;
+  pred.forEach((p, i) => {
+    if (!used[i]) {
+      fp++;
+      misses.push({ kind, side: 'fp', text: show(p), detail: '', start: p.start });
+    }
+  });
+  return score(tp, fp, gold.length - tp);
+
+  function detailOf(g: G, ps: readonly P[]): string {
+    const near = ps.find((p) => overlaps(g, p));
+    return near ? `engine: ${show(near)}` : 'engine: nothing here';
+  }
+}
+
+export function scoreDocument(gold: Gold, text: string, result: Analysis = analyze(text)): DocScore {
+  const misses: Miss[] = [];
+  const figures = match('figure', gold.figures, result.figures,
+    (g, p) => g.value === p.value && same(g.max, p.max) && g.metric === p.metric && g.period === p.period,
+    (x) => `${x.start} ${JSON.stringify((x as GoldFigure).text)} ${(x as GoldFigure).value}${(x as GoldFigure).max != null ? '-' + (x as GoldFigure).max : ''} ${(x as GoldFigure).metric} ${(x as GoldFigure).period}`, misses);
+  const amountFits = (g: GoldAmount, p: { value: number; max?: number; currency: string }): boolean =>
+    g.value === p.value && same(g.max, p.max) && g.currency === p.currency;
+  const money = match('money', gold.money, result.money,
+    (g, p) => amountFits(g, p) && (g.conversion ? !!p.conversion && amountFits(g.conversion, p.conversion) : !p.conversion),
+    (x) => `${x.start} ${JSON.stringify((x as GoldMoney).text)} ${(x as GoldMoney).currency}${(x as GoldMoney).conversion ? ' -> ' + (x as GoldMoney).conversion!.text : ''}`, misses);
+  const goldMentions = gold.entities.flatMap((e) => e.mentions.map((m) => ({ ...m, type: e.type })));
+  const predMentions = result.entities.flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, type: e.type })));
+  const entities = match('entity', goldMentions, predMentions,
+    (g, p) => g.start === p.start && g.end === p.end && g.type === p.type,
+    (x) => `${x.start} ${JSON.stringify(x.text)} ${x.type}`, misses);
+  return { document: gold.document, figures, money, entities, misses };
+}
