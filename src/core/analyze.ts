@@ -274,7 +274,7 @@ function shiftAmount(a: LocalAmount, by: number): Money['conversion'] {
 /** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
 function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): void {
   if (money.length === 0) return;
-  const docRegion = /Central African CFA/.test(text) ? 'XAF' : 'XOF';
+  const docRegion = fcfaRegion(text);
   let n = 0;
   const settle = (code: string, at: number): string => {
     while (n + 1 < narratives.length && narratives[n + 1]!.start <= at) n++;
@@ -297,6 +297,24 @@ function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[],
     if (conv && conv.value > 0) (next as { impliedRate?: number }).impliedRate = impliedRate(next, conv);
     money[i] = next;
   }
+}
+
+/**
+ * West or Central African franc for a document whose country the engine does not know: what
+ * the text says (`Central African CFA`), else the region whose member countries it names more.
+ */
+function fcfaRegion(text: string): 'XOF' | 'XAF' {
+  if (/Central African CFA/.test(text)) return 'XAF';
+  if (/West African CFA/.test(text)) return 'XOF';
+  const count = (names: Set<string>): number => {
+    let n = 0;
+    for (const c of names) {
+      const name = c.replace(/\b\w/g, (x) => x.toUpperCase()).replace("D'i", "d'I");
+      if (name.length > 3 && text.includes(name)) n++;
+    }
+    return n;
+  };
+  return count(XAF_COUNTRIES) > count(XOF_COUNTRIES) ? 'XAF' : 'XOF';
 }
 
 function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {

@@ -133,7 +133,7 @@ const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
   [/^(identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
-  [/^(detained|detain|detaining|held|holding|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing)$/, 'other'],
+  [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting)$/, 'other'],
 ];
 
 const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
@@ -194,6 +194,10 @@ function isComparator(sent: readonly Token[], k: number): boolean {
 function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
   const at: Array<Period | undefined> = new Array(sent.length).fill(undefined);
   if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year/i.test(sentText)) return { at };
+  // Two passes: a phrase after its figures (`compared with nine investigations during the
+  // previous reporting period`) is more specific than one that opens the sentence (`In 2010,
+  // ...`), so it is applied first and the opening phrase fills in the rest.
+  const openings: Array<[number, number, Period]> = [];
   let clauseStart = 0;
   for (let i = 0; i < sent.length; i++) {
     const t = sent[i]!;
@@ -201,19 +205,25 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
     const p = periodPhraseAt(sent, i);
     if (!p) continue;
     const [len, period] = p;
-    // The phrase opens the sentence or clause: it governs what follows, to the clause's end.
     const opening = i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? ''));
     if (opening) {
-      let j = i + len;
-      while (j < sent.length && sent[j]!.t !== ';') at[j++] ??= period;
+      openings.push([i + len, clauseStart, period]);
       i += len - 1;
       continue;
     }
-    // Otherwise it governs backwards to the nearest comparator in its clause, or the clause start.
+    // It governs backwards to the nearest comparator in its clause; without one, only its own
+    // comma-free stretch (`147 Malians from Algeria and 1,305 Malians from Libya in 2019`).
     let from = Math.max(i - 1, clauseStart);
     while (from > clauseStart && !isComparator(sent, from)) from--;
+    if (!isComparator(sent, from)) {
+      from = i - 1;
+      while (from > clauseStart && !/^[,;:()]$/.test(sent[from - 1]!.t)) from--;
+    }
     for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
     i += len - 1;
+  }
+  for (const [from, , period] of openings) {
+    for (let j = from; j < sent.length && sent[j]!.t !== ';'; j++) at[j] ??= period;
   }
   return { at };
 }
@@ -222,6 +232,10 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
 function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | undefined {
   const w = (k: number): string => sent[i + k]?.l ?? '';
   const prep = w(0);
+  // `compared with 164 the previous year`, `a 2009 survey estimated`, `by the end of 2010`
+  if (prep === 'the' && /^(previous|prior|preceding)$/.test(w(1)) && w(2) === 'year') return [3, 'previous'];
+  if ((prep === 'a' || prep === 'an' || prep === 'the') && isYearToken(sent[i + 1]) && /^(survey|study|report|assessment|census|estimate|estimates|investigation|review|analysis)$/.test(w(2))) return [3, sent[i + 1]!.t as Period];
+  if (prep === 'by' && w(1) === 'the' && w(2) === 'end' && w(3) === 'of' && isYearToken(sent[i + 4])) return [5, sent[i + 4]!.t as Period];
   if (prep !== 'during' && prep !== 'in' && prep !== 'over' && prep !== 'throughout' && prep !== 'for') return undefined;
   if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
     if (w(3) === 'reporting' && w(4) === 'period') return [5, 'previous'];
@@ -617,6 +631,11 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
       f.period = anchor.period;
       continue;
     }
+    // `at least 40 of them`: part of the figure before.
+    if (/^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of' && prevFig && prevFig.sentence === f.sentence) {
+      f.metric = prevFig.metric;
+      continue;
+    }
     // `including two Ghanaian boys`
     if ((w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)) && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
       f.metric = prevFig.metric;
@@ -755,7 +774,7 @@ function nearestVerb(tokens: readonly Token[], a: number, b: number, i: number, 
       else if (t.t === ')') depth = Math.max(0, depth - 1);
       if (depth > 0 || t.t === ')') continue;
       seen++;
-      if (t.t === ',' || t.t === ';') break;
+      if (t.t === ',' || t.t === ';' || t.l === 'and' || t.l === 'or') break;
       const m = verbMetric(t.l);
       if (m) return m;
     }
@@ -830,6 +849,7 @@ export function classifyName(words: readonly string[]): EntityType | undefined {
   if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined)) return 'international-organization';
   if (/\b(self-defense|self-defence|armed group|liberation|jihad|islamic state|boko haram|al-shabaab|militia)\b/.test(joined)) return 'armed-group';
   if (/\b(armed forces|defense and security forces|defence and security forces|security forces)\b/.test(joined)) return 'government-body';
+  if (/\b(protocol|convention)\b/.test(joined) && words.some((w) => /^(Protocol|Convention)$/.test(w))) return 'law';
   if (/\bnational (plan|action plan|strategy|policy)\b|\bplan of action\b|\baction plan\b|\bprotocol\b/.test(joined)) return 'plan';
   let type: EntityType | undefined;
   for (const w of lower) {
@@ -1037,6 +1057,12 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     for (const [ps, pe] of parts) {
       const words = tokens.slice(ps, pe).map((t) => t.t);
       if (pe - ps === 1 && isAcronym(tokens[ps]!)) continue;
+      const last = words[words.length - 1]!;
+      // `Northern Savanna Province`, `Kayes Region`: an administrative area.
+      if (pe - ps > 1 && /^(Province|Region|District|Governorate|County|Prefecture|Oblast|Emirate)$/.test(last)) {
+        push(ps, pe, 'region');
+        continue;
+      }
       const type = classifyName(words);
       if (!type || type === 'plan') continue;
       if (pe - ps === 1 && classifyName(words) && (GOV.test(fold(words[0]!)) || ARMED.test(fold(words[0]!)) || ORG.test(fold(words[0]!)) || NGO.test(fold(words[0]!)) || /s$/.test(words[0]!))) continue;
