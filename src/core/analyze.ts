@@ -4,7 +4,7 @@
  * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
  * entities and currencies together.
  */
-import { fold, gazetteer, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
+import { CURRENCY_WORDS, fold, gazetteer, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
 import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
   SectionKind, Sentence, TierStatement,
@@ -150,6 +150,10 @@ function build(text: string, cache: Map<string, ParagraphResult> | undefined): A
   const narratives = d.narratives;
   resolveCurrencies(d.money, narratives, text);
   addOwnCountry(d, narratives, text);
+  // `Nepali rupees`: the adjective of a currency is not a mention of a nationality.
+  if (d.money.length > 0) {
+    d.localEntities = d.localEntities.filter((x) => x.type !== 'nationality' || !d.money.some((m) => m.start <= x.s && x.e <= m.end));
+  }
   const entities = linkEntities(d.localEntities);
   return {
     version: 1,
@@ -203,6 +207,9 @@ function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: str
     }
   }
   if (extra.length === 0) return;
+  // The narrative's own country wins over a guess from its use (`in Ostravia` read as a city).
+  const countries = extra.filter((x) => x.type === 'country');
+  d.localEntities = d.localEntities.filter((y) => !((y.type === 'city' || y.type === 'region') && countries.some((x) => x.s === y.s && x.e === y.e)));
   const taken = d.localEntities;
   const free = extra.filter((x) => !taken.some((y) => y.s < x.e && x.s < y.e));
   d.localEntities = [...taken, ...free].sort((p, q) => p.s - q.s);
@@ -283,9 +290,16 @@ function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[],
     if (code.length === 3 && code === code.toUpperCase()) return code;
     // `Emirati dirhams`, `dinars`, `francs`: the country's own, else a sensible default.
     const word = code.split(' ').pop()!.replace(/s$/, '');
-    const local = LOCAL_CURRENCY[word]?.[country];
+    const adjective0 = code.includes(' ') ? code.split(' ')[0]! : '';
+    const local = adjective0 ? undefined : LOCAL_CURRENCY[word]?.[country];
     if (local) return local;
     if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : 'XOF';
+    const adjective = code.includes(' ') ? code.split(' ')[0]! : '';
+    const adjCountry = ADJECTIVE_COUNTRY[adjective];
+    const own = adjCountry ? LOCAL_CURRENCY[word]?.[adjCountry] : undefined;
+    if (own) return own;
+    const direct = CURRENCY_WORDS[code.split(' ').pop()!];
+    if (direct && direct !== 'FRANC' && direct !== 'FCFA' && !LOCAL_CURRENCY[word]) return direct;
     const defaults: Record<string, string> = { dinar: 'KWD', riyal: 'SAR', rial: 'OMR', peso: 'PHP', rupee: 'INR', dirham: 'AED', shilling: 'KES', pound: 'GBP', dollar: 'USD' };
     return defaults[word] ?? code.toUpperCase();
   };
@@ -316,6 +330,17 @@ function fcfaRegion(text: string): 'XOF' | 'XAF' {
   };
   return count(XAF_COUNTRIES) > count(XOF_COUNTRIES) ? 'XAF' : 'XOF';
 }
+
+/** `Nepali rupees`, `Saudi riyals`: the country an adjective before a currency names. */
+const ADJECTIVE_COUNTRY: Record<string, string> = {
+  nepali: 'nepal', nepalese: 'nepal', pakistani: 'pakistan', indian: 'india', 'sri': 'sri lanka', bangladeshi: 'bangladesh',
+  philippine: 'philippines', mexican: 'mexico', colombian: 'colombia', egyptian: 'egypt', sudanese: 'sudan', emirati: 'united arab emirates',
+  uae: 'united arab emirates', saudi: 'saudi arabia', qatari: 'qatar', omani: 'oman', bahraini: 'bahrain', kuwaiti: 'kuwait',
+  jordanian: 'jordan', moroccan: 'morocco', tunisian: 'tunisia', algerian: 'algeria', libyan: 'libya', kenyan: 'kenya',
+  ugandan: 'uganda', tanzanian: 'tanzania', lebanese: 'lebanon', syrian: 'syria', iraqi: 'iraq', iranian: 'iran', yemeni: 'yemen',
+  guinean: 'guinea', rwandan: 'rwanda', burundian: 'burundi', congolese: 'democratic republic of the congo', swiss: 'switzerland',
+  comorian: 'comoros', djiboutian: 'djibouti', malagasy: 'madagascar', serbian: 'serbia', british: 'united kingdom', somali: 'somalia',
+};
 
 function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
   if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);

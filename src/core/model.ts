@@ -113,7 +113,7 @@ export type Qualifier = 'at least' | 'more than' | 'approximately' | 'fewer than
 /** `current` and `previous` reporting period, a named year (`2019`), or nothing stated. */
 export type Period = 'current' | 'previous' | 'unspecified' | `${number}`;
 
-export type Unit = 'years' | 'months' | 'days' | 'weeks' | 'percent';
+export type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'percent';
 
 export interface Figure extends Span {
   /** The number as written (`40`, `five to 10`, `two million`). */

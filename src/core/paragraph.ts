@@ -107,7 +107,7 @@ const QUALIFIERS: Array<[string[], Qualifier]> = [
 
 const DURATION_UNITS: Record<string, Unit> = {
   year: 'years', years: 'years', 'year-old': 'years', 'years-old': 'years', month: 'months', months: 'months',
-  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks',
+  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', hour: 'hours', hours: 'hours',
 };
 
 /** Words that end the noun phrase a figure counts. */
@@ -338,6 +338,8 @@ function isIdentifier(tokens: readonly Token[], i: number): boolean {
   if (next && !next.sp && (next.t === '-' || next.t === '/') && tokens[i + 2]?.k === Kind.Number && !tokens[i + 2]!.sp) {
     return isYearToken(t) || next.t === '/' || /^0/.test(tokens[i + 2]!.t) || tokens[i + 2]!.t.length >= 3;
   }
+  // `COVID-19`, `G-20`: a number joined to a word.
+  if (prev && !t.sp && prev.t === '-' && !prev.sp && tokens[i - 2]?.k === Kind.Word) return true;
   if (prev && IDENTIFIER_BEFORE.has(prev.l)) return true;
   if (prev && prev.t === '.' && tokens[i - 2] && IDENTIFIER_BEFORE.has(tokens[i - 2]!.l)) return true; // No. 14
   if (prev && prev.t === '#') return true;
@@ -576,7 +578,8 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     }
     if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText);
     let period: Period = periodAt(marks, rel, section);
-    if (metric === 'age' || metric === 'penalty') period = 'unspecified';
+    // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
+    if (metric === 'age' || metric === 'penalty' || (metric === 'other' && unit && unit !== 'percent')) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
     if (qualifier) f.qualifier = qualifier;
@@ -655,7 +658,7 @@ function isCountWord(tokens: readonly Token[], i: number): boolean {
   const prev = tokens[i - 1]?.l;
   const next = tokens[i + 1]?.l;
   if (t.l === 'one') {
-    if (prev === 'no' || prev === 'any' || prev === 'every' || prev === 'the' || prev === 'this' || prev === 'that' || prev === 'each') return false;
+    if (/^(no|any|every|the|this|that|each|previous|other|same|last|next|new|single|another|only)$/.test(prev ?? '')) return false;
     if (next === 'another' || next === 'way' || next === 'hand' || next === 'or' || next === 'such' || next === 'day') return false;
   }
   // Sentence-initial capitalized `One`/`Two` are counts; `Five Nigerians` too.
@@ -791,6 +794,7 @@ function nearestVerb(tokens: readonly Token[], a: number, b: number, i: number, 
   for (let k = i - 1; k >= a; k--) {
     const t = tokens[k]!;
     if (t.t === ';') break;
+    if (k > a && isCapitalized(t)) continue; // `Criminal Investigations Department` is a name, not a verb
     const m = verbMetric(t.l);
     if (m) return m;
   }
@@ -837,7 +841,7 @@ const NOT_PLACE = /^(tier|persons|person|english|french|arabic|islamic|quranic|c
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
 
-const GOV = /^(ministry|ministries|minister|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
+const GOV = /^(ministry|ministries|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
 const ARMED = /^(group|front|movement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
 const ORG = /^(association|network|federation|union|bar|chamber|confederation|syndicate|company|corporation|club|league|society|platform|consortium)$/;
 const NGO = /^(foundation|trust|initiative|caritas|hope|aid|relief|help|helpline|charity|mission)$/;
@@ -847,6 +851,9 @@ export function classifyName(words: readonly string[]): EntityType | undefined {
   const lower = words.map((w) => fold(w));
   const joined = lower.join(' ');
   if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined)) return 'international-organization';
+  if (/\bred (cross|crescent)\b/.test(joined)) return 'ngo';
+  if (/\bpublic prosecution\b/.test(joined)) return 'government-body';
+  if (/\b(system|mechanism|programme|program)$/.test(joined) && !/\binternational\b/.test(joined)) return 'plan';
   if (/\b(self-defense|self-defence|armed group|liberation|jihad|islamic state|boko haram|al-shabaab|militia)\b/.test(joined)) return 'armed-group';
   if (/\b(armed forces|defense and security forces|defence and security forces|security forces)\b/.test(joined)) return 'government-body';
   if (/\b(protocol|convention)\b/.test(joined) && words.some((w) => /^(Protocol|Convention)$/.test(w))) return 'law';
@@ -904,13 +911,18 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    if ((t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance') && idAfter(tokens, i + 1) > i + 1) {
+    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code';
+    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
       let j = idAfter(tokens, i + 1);
+      // `Domestic Workers Law No. 9`, `Ministerial Decree No. 212`, `Labor Law of 1996`
+      let st = i;
+      while (st > 0 && isCapitalized(tokens[st - 1]!) && !used[st - 1] && !isAcronym(tokens[st - 1]!) && !/^(the|in|under|during|a|an|this|its)$/i.test(tokens[st - 1]!.t)) st--;
+      if (st === i && j === i + 1) continue;
       // `of 2015`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
       // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
       j = titleAfter(tokens, j);
-      push(i, j, 'law');
+      push(st, j, 'law');
       i = j - 1;
       continue;
     }
