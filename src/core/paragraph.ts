@@ -622,10 +622,20 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
       anchor = f;
       continue;
     }
-    // `; of those, 29 were identified`
+    // `; of those, 29 were identified`: part of the total, not of a figure it was compared with.
     if (w(1) === ',' && /^(those|these|them|whom)$/.test(w(2)) && w(3) === 'of' && prevFig) {
-      f.metric = prevFig.metric;
-      f.period = prevFig.period;
+      let total = prevFig;
+      for (let y = x - 1; y >= from; y--) {
+        const g = figs[y]!;
+        if (g.sentence !== f.sentence || g.unit) break;
+        const gk = tokenAt.get(g.s) ?? 0;
+        if (!(tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus')) {
+          total = g;
+          break;
+        }
+      }
+      f.metric = total.metric;
+      f.period = total.period;
       anchor = f;
       continue;
     }
@@ -746,7 +756,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
     return 'other';
   }
   if (has(/^victims?$/) || has(/^survivors?$/)) {
-    if (has(/^potential$/)) return 'potential-victims';
+    if (has(/^(potential|possible|presumed|suspected)$/)) return 'potential-victims';
     if (verb && verb !== 'victims' && /^victims|repatriated$/.test(verb)) return verb as Metric;
     if (verb === 'investigations' || verb === 'prosecutions' || verb === 'convictions') return 'other';
     return 'other';
