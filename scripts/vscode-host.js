@@ -5,8 +5,9 @@
 //   const host = require('./vscode-host');
 //   const results = await host.runTests({ workspace, extensionTestsPath });    // tests in the browser
 //   const server = await host.startServer({ workspace });                     // demo: no tests, no browser
-//   const { page } = await host.openBrowser(server.url());                    // the real workbench
-//   await host.screenshot(page, 'shot.png');
+//   const { page } = await host.openBrowser(server.url({ extensionDevelopmentPath })); // the workbench
+//   const wb = await host.openWorkbench({ workspace });  // both at once: wb.page, wb.close()
+//   await host.screenshot(wb.page, 'shot.png');
 //
 // Everything started here is ended by `stopAll()`, which also runs on SIGINT, SIGTERM and exit.
 'use strict';
@@ -484,6 +485,26 @@ async function screenshot(page, file, { selector, fullPage = false } = {}) {
   return file;
 }
 
+/**
+ * The server and the workbench in the browser together, with the extension loaded, for callers
+ * that drive the real UI (README screenshots): `{ server, page, close() }`.
+ */
+async function openWorkbench({ workspace, settings = {}, extensionDevelopmentPath = ROOT, viewport } = {}) {
+  const server = await startServer({ workspace, settings });
+  try {
+    const browser = await openBrowser(server.url({ extensionDevelopmentPath }), viewport ? { viewport } : {});
+    await waitForWorkbench(browser.page);
+    const close = async () => {
+      await browser.close();
+      await server.stop();
+    };
+    return { server, browser, page: browser.page, close };
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tests: the extension's test entry point runs in the server's extension host.
 
@@ -555,6 +576,7 @@ module.exports = {
   startServer,
   openBrowser,
   waitForWorkbench,
+  openWorkbench,
   screenshot,
   resultsFileFor,
   runTests,
