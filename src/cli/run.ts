@@ -1,13 +1,175 @@
+/**
+ * The `tip-lens` command line, separate from `main` so tests call `run(argv, io)` with their
+ * own writers and get the exit code back. No `vscode` here: it runs in plain Node.
+ */
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../core/analyze';
 import { detectTipReport } from '../core/detect';
+import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
+import { readTextFile } from './input';
 
-/** The command line's entry point, separate from `main` so tests can call it. */
-export async function run(argv: string[]): Promise<number> {
-  const [command, ...files] = argv;
-  if (command !== 'detect' || files.length === 0) {
-    process.stderr.write('usage: tip-lens detect FILE...\n');
-    return 2;
+/** Where output goes; tests pass their own. */
+export interface Io {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+export const processIo: Io = {
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+};
+
+export const FORMATS = ['table', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
+       tip-lens detect FILE... [--format table|json|csv]
+       tip-lens --help | --version
+
+Commands:
+  analyze   list the figures, money amounts and entities found in each FILE
+  detect    tell whether each FILE is a Trafficking in Persons narrative, and why
+
+Options:
+  -f, --format FORMAT   table (default: aligned columns), json (one document for all
+                        files) or csv (RFC 4180, a "kind" column: figure, money, entity)
+  -h, --help            print this help
+  -V, --version         print the version
+
+Lines and columns are 1-based. Exit status: 0 when every file was read, 1 when a
+file could not be read (the others are still processed), 2 on bad usage.
+`;
+
+interface Parsed {
+  readonly command?: string;
+  readonly files: string[];
+  readonly format: Format;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly error?: string;
+}
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  let command: string | undefined;
+  const files: string[] = [];
+  let format: Format = 'table';
+  let help = false;
+  let version = false;
+  let error: string | undefined;
+  const setFormat = (v: string | undefined): void => {
+    if (v === undefined) error ??= 'option --format needs a value: table, json or csv';
+    else if ((FORMATS as readonly string[]).includes(v)) format = v as Format;
+    else error ??= `unknown format '${v}': use table, json or csv`;
+  };
+  let options = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (options && a === '--') options = false;
+    else if (options && (a === '-h' || a === '--help')) help = true;
+    else if (options && (a === '-V' || a === '--version')) version = true;
+    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
+    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
+    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
+    else if (command === undefined) command = a;
+    else files.push(a);
   }
-  for (const f of files) process.stdout.write(`${f}: ${detectTipReport(readFileSync(f, 'utf8')).reason}\n`);
-  return 0;
+  return { files, format, help, version, ...(command !== undefined ? { command } : {}), ...(error ? { error } : {}) };
+}
+
+/** The version of the package this file ships in (dist/cli.js or out/src/cli/run.js). */
+export function packageVersion(): string {
+  let dir = __dirname;
+  for (let depth = 0; depth < 5; depth++) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'tip-lens' && pkg.version) return pkg.version;
+    } catch {
+      // not here: look further up
+    }
+    dir = path.dirname(dir);
+  }
+  return 'unknown';
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`tip-lens ${packageVersion()}\n`);
+    return 0;
+  }
+  const usageError = (message: string): number => {
+    io.stderr(`tip-lens: ${message}\n\n${USAGE}`);
+    return 2;
+  };
+  if (args.error) return usageError(args.error);
+  if (args.command === undefined) return usageError('no command given');
+  if (args.command !== 'analyze' && args.command !== 'detect') return usageError(`unknown command '${args.command}'`);
+  if (args.files.length === 0) return usageError(`${args.command} needs at least one FILE`);
+  return args.command === 'analyze' ? analyzeFiles(args.files, args.format, io) : detectFiles(args.files, args.format, io);
+}
+
+/** Reads a file, reporting a failure or a warning on stderr in one line that names the file. */
+async function load(file: string, io: Io): Promise<{ text: string } | { error: string }> {
+  const r = await readTextFile(file);
+  if (!r.ok) {
+    io.stderr(`tip-lens: ${file}: ${r.reason}\n`);
+    return { error: r.reason };
+  }
+  if (r.warning) io.stderr(`tip-lens: ${file}: warning: ${r.warning}\n`);
+  return { text: r.text };
+}
+
+async function analyzeFiles(files: readonly string[], format: Format, io: Io): Promise<number> {
+  let code = 0;
+  const outcomes: FileOutcome[] = [];
+  if (format === 'csv') io.stdout(csvHeader());
+  let first = true;
+  for (const file of files) {
+    const got = await load(file, io);
+    let outcome: FileOutcome;
+    if ('error' in got) {
+      code = 1;
+      outcome = { file, error: got.error };
+    } else {
+      outcome = { file, text: got.text, analysis: analyze(got.text) };
+    }
+    // JSON is one document, written at the end; table and CSV stream file by file.
+    if (format === 'json') {
+      outcomes.push(isFailed(outcome) ? outcome : { file, text: '', analysis: outcome.analysis });
+    } else if (!isFailed(outcome)) {
+      if (format === 'csv') io.stdout(csvRows(outcome));
+      else {
+        io.stdout((first ? '' : '\n') + table(outcome));
+        first = false;
+      }
+    }
+  }
+  if (format === 'json') io.stdout(jsonDocument(packageVersion(), outcomes));
+  return code;
+}
+
+async function detectFiles(files: readonly string[], format: Format, io: Io): Promise<number> {
+  let code = 0;
+  const results: Array<{ file: string; isTipReport?: boolean; reason?: string; error?: string }> = [];
+  if (format === 'csv') io.stdout('file,is_tip_report,reason\r\n');
+  for (const file of files) {
+    const got = await load(file, io);
+    if ('error' in got) {
+      code = 1;
+      if (format === 'json') results.push({ file, error: got.error });
+      continue;
+    }
+    const d = detectTipReport(got.text);
+    if (format === 'json') results.push({ file, isTipReport: d.isTipReport, reason: d.reason });
+    else if (format === 'csv') io.stdout(`${csvField(file)},${d.isTipReport},${csvField(d.reason)}\r\n`);
+    else io.stdout(`${file}: ${d.isTipReport ? 'TIP report' : 'not a TIP report'} (${d.reason})\n`);
+  }
+  if (format === 'json') io.stdout(JSON.stringify({ tool: 'tip-lens', version: packageVersion(), files: results }) + '\n');
+  return code;
 }

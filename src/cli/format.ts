@@ -1,0 +1,227 @@
+/**
+ * What `tip-lens analyze` prints: rows of figures, money and entities with 1-based line and
+ * column, rendered as an aligned table, one JSON document, or RFC 4180 CSV.
+ */
+import type { Analysis, Meta } from '../core/model';
+
+/** One analyzed file: its name as given, its text and what the engine found. */
+export interface Analyzed {
+  readonly file: string;
+  readonly text: string;
+  readonly analysis: Analysis;
+}
+
+/** A file that could not be read. */
+export interface Failed {
+  readonly file: string;
+  readonly error: string;
+}
+
+export type FileOutcome = Analyzed | Failed;
+
+export function isFailed(o: FileOutcome): o is Failed {
+  return (o as Failed).error !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Positions
+
+/** Offsets to 1-based line and column (UTF-16 code units, as VS Code counts); CRLF-safe. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+  }
+}
+
+/** The meta of the narrative an offset falls in (a whole report holds many). */
+function metaAt(a: Analysis, offset: number): Meta {
+  const ns = a.narratives;
+  let lo = 0;
+  let hi = ns.length - 1;
+  let found: Meta | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ns[mid]!.start <= offset) {
+      found = ns[mid]!.meta;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ?? ns[0]?.meta ?? a.meta;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rows
+
+export type Kind = 'figure' | 'money' | 'entity';
+
+/** Every column of every kind; a row leaves empty what its kind does not have. */
+export const COLUMNS = [
+  'kind', 'file', 'line', 'column', 'country', 'year', 'section', 'text',
+  'metric', 'period', 'value', 'qualifier', 'unit', 'counts',
+  'amount', 'currency', 'conversion_amount', 'conversion_currency', 'implied_rate',
+  'entity_type', 'name', 'acronym', 'mentions',
+] as const;
+
+export type Column = (typeof COLUMNS)[number];
+export type Row = { kind: Kind } & Partial<Record<Column, string>>;
+
+/** `5` or, for a range, `5-10`. */
+export function formatValue(value: number, max?: number): string {
+  return max === undefined ? String(value) : `${value}-${max}`;
+}
+
+function rate(r: number | undefined): string {
+  if (r === undefined || !Number.isFinite(r)) return '';
+  return String(Math.round(r * 10000) / 10000);
+}
+
+export function rows(o: Analyzed): Row[] {
+  const { analysis: a, file } = o;
+  const index = new LineIndex(o.text);
+  const where = (offset: number): { line: string; column: string } => {
+    const p = index.position(offset);
+    return { line: String(p.line), column: String(p.column) };
+  };
+  const place = (offset: number): { country: string; year: string } => {
+    const m = metaAt(a, offset);
+    return { country: m.country ?? '', year: m.year === undefined ? '' : String(m.year) };
+  };
+  const out: Row[] = [];
+  for (const f of a.figures) {
+    out.push({
+      kind: 'figure', file, ...where(f.start), ...place(f.start), section: f.section, text: f.text,
+      metric: f.metric, period: f.period, value: formatValue(f.value, f.max), qualifier: f.qualifier ?? '',
+      unit: f.unit ?? '', counts: f.counts,
+    });
+  }
+  for (const m of a.money) {
+    out.push({
+      kind: 'money', file, ...where(m.start), ...place(m.start), section: m.section, text: m.text,
+      period: m.period, amount: formatValue(m.value, m.max), currency: m.currency,
+      conversion_amount: m.conversion ? formatValue(m.conversion.value, m.conversion.max) : '',
+      conversion_currency: m.conversion?.currency ?? '', implied_rate: rate(m.impliedRate),
+    });
+  }
+  for (const e of a.entities) {
+    const first = e.mentions[0];
+    out.push({
+      kind: 'entity', file, ...(first ? where(first.start) : {}), text: first?.text ?? '',
+      entity_type: e.type, name: e.name, acronym: e.acronym ?? '', mentions: String(e.mentions.length),
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break in double quotes)
+
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(): string {
+  return COLUMNS.join(',') + '\r\n';
+}
+
+export function csvRows(o: Analyzed): string {
+  let out = '';
+  for (const r of rows(o)) out += COLUMNS.map((c) => csvField(r[c] ?? '')).join(',') + '\r\n';
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON: one document for all files
+
+export function jsonDocument(version: string, outcomes: readonly FileOutcome[]): string {
+  const files = outcomes.map((o) => (isFailed(o) ? { file: o.file, error: o.error } : { file: o.file, analysis: o.analysis }));
+  return JSON.stringify({ tool: 'tip-lens', version, files }) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------
+// Table: a short header per file, then aligned columns
+
+/** Longest cell a table shows before cutting it with an ellipsis. */
+const MAX_CELL = 48;
+
+function cell(s: string): string {
+  const flat = s.replace(/\s+/g, ' ');
+  return flat.length > MAX_CELL ? flat.slice(0, MAX_CELL - 1) + '…' : flat;
+}
+
+export function alignedTable(headers: readonly string[], body: ReadonlyArray<readonly string[]>): string {
+  const cells = body.map((r) => r.map(cell));
+  const widths = headers.map((h) => h.length);
+  for (const r of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, r[i]!.length);
+  const line = (r: readonly string[]): string => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headers), ...cells.map(line)].join('\n') + '\n';
+}
+
+function describeMeta(m: Meta): string {
+  const name = [m.country, m.year].filter((x) => x !== undefined).join(' ') || 'unnamed narrative';
+  const tier = m.tier ? `, ${m.tier}` : '';
+  const change = m.tierChange ? ` (${m.tierChange.change}${m.tierChange.change === 'remained' ? ' on' : ' to'} ${m.tierChange.tier})` : '';
+  return name + tier + change;
+}
+
+export function tableHeader(o: Analyzed): string {
+  const a = o.analysis;
+  const ns = a.narratives;
+  let what: string;
+  if (o.text.length === 0) what = 'empty file';
+  else if (ns.length <= 1) what = describeMeta(a.meta);
+  else {
+    const name = (m: Meta): string => [m.country, m.year].filter((x) => x !== undefined).join(' ') || 'unnamed';
+    const shown = ns.slice(0, 4).map((n) => name(n.meta)).join(', ');
+    what = `${ns.length} narratives (${shown}${ns.length > 4 ? ', …' : ''})`;
+  }
+  const counts = `${plural(a.figures.length, 'figure')}, ${plural(a.money.length, 'money amount')}, ${plural(a.entities.length, 'entity', 'entities')}`;
+  return `== ${o.file}: ${what} | ${counts}\n`;
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function table(o: Analyzed): string {
+  const rs = rows(o);
+  const at = (r: Row): string => (r.line ? `${r.line}:${r.column}` : '');
+  const multi = o.analysis.narratives.length > 1;
+  let out = tableHeader(o);
+  const figures = rs.filter((r) => r.kind === 'figure');
+  const money = rs.filter((r) => r.kind === 'money');
+  const entities = rs.filter((r) => r.kind === 'entity');
+  const place = (r: Row): string[] => (multi ? [r.country ?? '', r.year ?? ''] : []);
+  const placeHeaders = multi ? ['COUNTRY', 'YEAR'] : [];
+  if (figures.length) {
+    out += '\nFIGURES\n' + alignedTable(
+      ['LINE:COL', ...placeHeaders, 'SECTION', 'METRIC', 'PERIOD', 'VALUE', 'QUALIFIER', 'UNIT', 'TEXT', 'COUNTS'],
+      figures.map((r) => [at(r), ...place(r), r.section!, r.metric!, r.period!, r.value!, r.qualifier!, r.unit!, r.text!, r.counts!]),
+    );
+  }
+  if (money.length) {
+    out += '\nMONEY\n' + alignedTable(
+      ['LINE:COL', ...placeHeaders, 'SECTION', 'AMOUNT', 'CURRENCY', 'CONVERSION', 'CONV. CURRENCY', 'IMPLIED RATE', 'TEXT'],
+      money.map((r) => [at(r), ...place(r), r.section!, r.amount!, r.currency!, r.conversion_amount!, r.conversion_currency!, r.implied_rate!, r.text!]),
+    );
+  }
+  if (entities.length) {
+    out += '\nENTITIES\n' + alignedTable(
+      ['FIRST', 'TYPE', 'NAME', 'ACRONYM', 'MENTIONS'],
+      entities.map((r) => [at(r), r.entity_type!, r.name!, r.acronym!, r.mentions!]),
+    );
+  }
+  return out;
+}

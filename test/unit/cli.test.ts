@@ -1,0 +1,333 @@
+import * as assert from 'node:assert';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { decode } from '../../src/cli/input';
+import { LineIndex } from '../../src/cli/format';
+import { parseArgs, run, USAGE } from '../../src/cli/run';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const SEED = path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt');
+const SAMPLE = path.join(ROOT, 'samples', 'veldora-2022.tip.txt');
+const CRLF = path.join(ROOT, 'test', 'fixtures', 'narratives', 'zembla-2011.txt');
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function cli(...argv: string[]): Promise<Captured> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+/** RFC 4180: records end in CRLF; quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(s: string): string[][] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (c === '"' && field === '') {
+      i++;
+      for (;;) {
+        assert.ok(i < s.length, 'unterminated quoted field');
+        if (s[i] === '"' && s[i + 1] === '"') {
+          field += '"';
+          i += 2;
+        } else if (s[i] === '"') {
+          i++;
+          break;
+        } else field += s[i++];
+      }
+      assert.ok(s[i] === ',' || s[i] === '\r', `a quoted field ends at a separator, at ${i}`);
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r') {
+      assert.strictEqual(s[i + 1], '\n', 'records end in CRLF');
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i += 2;
+    } else {
+      assert.notStrictEqual(c, '\n', 'a bare LF outside quotes');
+      field += c;
+      i++;
+    }
+  }
+  assert.strictEqual(field, '', 'the last record ends in CRLF');
+  assert.strictEqual(record.length, 0, 'the last record ends in CRLF');
+  return records;
+}
+
+function asObjects(records: string[][]): Array<Record<string, string>> {
+  const [header, ...body] = records;
+  assert.ok(header);
+  return body.map((r) => {
+    assert.strictEqual(r.length, header.length, `every record has ${header.length} fields`);
+    return Object.fromEntries(header.map((h, i) => [h, r[i]!]));
+  });
+}
+
+/** The text at a 1-based line and column. */
+function at(text: string, line: number, column: number, length: number): string {
+  const l = text.split('\n')[line - 1] ?? '';
+  return l.slice(column - 1, column - 1 + length);
+}
+
+describe('tip-lens command line', function () {
+  this.timeout(20000);
+  let dir: string;
+  const tmp = (name: string, content: string | Buffer): string => {
+    const p = path.join(dir, name);
+    writeFileSync(p, content);
+    return p;
+  };
+
+  before(function () {
+    assert.ok(existsSync(SEED), `the seed narrative is missing: ${SEED}`);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'tip-lens-cli-'));
+  });
+  after(function () {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('table', function () {
+    it('prints a header and aligned figures, money and entities for the seed', async function () {
+      const r = await cli('analyze', SEED);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.strictEqual(r.err, '');
+      const lines = r.out.split('\n');
+      assert.match(lines[0]!, /^== .*mali-2020\.txt: Mali 2020, Tier 2 Watch List .*\| \d+ figures, 3 money amounts, \d+ entities$/);
+      for (const title of ['FIGURES', 'MONEY', 'ENTITIES']) assert.ok(lines.includes(title), `a ${title} block`);
+      // Aligned: every row of the figures block starts its SECTION column where the header does.
+      const start = lines.indexOf('FIGURES') + 1;
+      const header = lines[start]!;
+      const col = header.indexOf('SECTION');
+      assert.ok(col > 0);
+      for (let i = start + 1; lines[i]; i++) {
+        assert.match(lines[i]!, /^\d+:\d+ /);
+        assert.strictEqual(lines[i]![col - 1], ' ', `row ${i} is aligned`);
+        assert.match(lines[i]!.slice(col), /^(summary|recommendations|prosecution|protection|prevention|profile|other|title|tier) /);
+      }
+      // The penalty range reads as 5-10; the money conversion is there with its implied rate.
+      assert.match(r.out, /prosecution\s+penalty\s+unspecified\s+5-10\s+years\s+five to 10/);
+      assert.match(r.out, /500000-2000000\s+XOF\s+860-3440\s+USD\s+581\.39/);
+      assert.match(r.out, /organization|government-body/);
+    });
+
+    it('handles a sample and several files in one run, one header each', async function () {
+      const r = await cli('analyze', SEED, SAMPLE);
+      assert.strictEqual(r.code, 0, r.err);
+      const headers = r.out.split('\n').filter((l) => l.startsWith('== '));
+      assert.strictEqual(headers.length, 2);
+      assert.match(headers[1]!, /veldora-2022\.tip\.txt: Veldora 2022, Tier 2/);
+    });
+
+    it('is the default, and says so for an empty file', async function () {
+      const empty = tmp('empty.txt', '');
+      const r = await cli('analyze', empty);
+      assert.strictEqual(r.code, 0);
+      assert.strictEqual(r.err, '');
+      assert.strictEqual(r.out, `== ${empty}: empty file | 0 figures, 0 money amounts, 0 entities\n`);
+    });
+  });
+
+  describe('json', function () {
+    it('is one document with the file name and the analysis of each file', async function () {
+      const r = await cli('analyze', '--format', 'json', SEED, SAMPLE);
+      assert.strictEqual(r.code, 0, r.err);
+      const doc = JSON.parse(r.out) as { tool: string; version: string; files: Array<{ file: string; analysis: unknown }> };
+      assert.strictEqual(doc.tool, 'tip-lens');
+      assert.strictEqual(doc.version, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+      assert.deepStrictEqual(doc.files.map((f) => f.file), [SEED, SAMPLE]);
+      assert.deepStrictEqual(doc.files[0]!.analysis, JSON.parse(JSON.stringify(analyze(readFileSync(SEED, 'utf8')))));
+      assert.deepStrictEqual(doc.files[1]!.analysis, JSON.parse(JSON.stringify(analyze(readFileSync(SAMPLE, 'utf8')))));
+    });
+
+    it('lists a file it could not read with its error, in the same document', async function () {
+      const missing = path.join(dir, 'missing.txt');
+      const r = await cli('analyze', '--format=json', missing, SAMPLE);
+      assert.strictEqual(r.code, 1);
+      const doc = JSON.parse(r.out) as { files: Array<{ file: string; error?: string; analysis?: unknown }> };
+      assert.deepStrictEqual(doc.files[0], { file: missing, error: 'no such file' });
+      assert.ok(doc.files[1]!.analysis);
+    });
+  });
+
+  describe('csv', function () {
+    it('is RFC 4180 with a header and a kind column, one file for figures, money and entities', async function () {
+      const r = await cli('analyze', '-f', 'csv', SEED, SAMPLE);
+      assert.strictEqual(r.code, 0, r.err);
+      const records = parseCsv(r.out);
+      assert.deepStrictEqual(records[0]!.slice(0, 4), ['kind', 'file', 'line', 'column']);
+      const rows = asObjects(records);
+      for (const [file, p] of [[SEED, SEED], [SAMPLE, SAMPLE]] as const) {
+        const a = analyze(readFileSync(p, 'utf8'));
+        const mine = rows.filter((x) => x.file === file);
+        assert.strictEqual(mine.filter((x) => x.kind === 'figure').length, a.figures.length);
+        assert.strictEqual(mine.filter((x) => x.kind === 'money').length, a.money.length);
+        assert.strictEqual(mine.filter((x) => x.kind === 'entity').length, a.entities.length);
+      }
+      // A quoted field with commas survives: the money range of the seed and its conversion.
+      const fcfa = rows.find((x) => x.kind === 'money' && x.text.startsWith('500,000 to two million'));
+      assert.ok(fcfa, 'the FCFA range');
+      assert.deepStrictEqual(
+        [fcfa.amount, fcfa.currency, fcfa.conversion_amount, fcfa.conversion_currency, fcfa.country, fcfa.year],
+        ['500000-2000000', 'XOF', '860-3440', 'USD', 'Mali', '2020']);
+      assert.ok(Math.abs(Number(fcfa.implied_rate) - 581.3953) < 0.001);
+      const penalty = rows.find((x) => x.kind === 'figure' && x.text === 'five to 10');
+      assert.deepStrictEqual([penalty?.value, penalty?.metric, penalty?.section], ['5-10', 'penalty', 'prosecution']);
+      const rafy = rows.find((x) => x.kind === 'entity' && x.acronym === 'RAFY');
+      assert.ok(rafy && Number(rafy.mentions) >= 2, 'RAFY with its mentions');
+    });
+
+    it('gives 1-based lines and columns that point at the text, also in a CRLF file', async function () {
+      for (const file of [SEED, CRLF]) {
+        const text = readFileSync(file, 'utf8');
+        if (file === CRLF) assert.ok(text.includes('\r\n'), 'the fixture has CRLF line ends');
+        const r = await cli('analyze', '--format', 'csv', file);
+        const rows = asObjects(parseCsv(r.out));
+        assert.ok(rows.length > 10);
+        for (const x of rows.filter((y) => y.kind !== 'entity')) {
+          assert.strictEqual(at(text, Number(x.line), Number(x.column), x.text.length), x.text, `${file} ${x.line}:${x.column}`);
+        }
+      }
+    });
+  });
+
+  describe('files that cannot be read', function () {
+    it('names a missing file on stderr in one line, goes on with the others, exits 1', async function () {
+      const missing = path.join(dir, 'nope.txt');
+      const r = await cli('analyze', missing, SAMPLE);
+      assert.strictEqual(r.code, 1);
+      assert.strictEqual(r.err, `tip-lens: ${missing}: no such file\n`);
+      assert.match(r.out, /veldora-2022\.tip\.txt: Veldora 2022/);
+    });
+
+    it('refuses binary files: NUL bytes, or bytes that are not UTF-8', async function () {
+      const nul = tmp('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+      const high = Buffer.alloc(4096);
+      for (let i = 0; i < high.length; i++) high[i] = 0x80 + ((i * 37) % 128);
+      const latin = tmp('latin.bin', high);
+      const r = await cli('analyze', '--format', 'csv', nul, latin, SEED);
+      assert.strictEqual(r.code, 1);
+      const errs = r.err.split('\n').filter(Boolean);
+      assert.strictEqual(errs.length, 2);
+      assert.match(errs[0]!, /^tip-lens: .*image\.png: binary file \(NUL bytes\)$/);
+      assert.match(errs[1]!, /^tip-lens: .*latin\.bin: binary file \(not UTF-8 text: \d+ invalid byte sequences\)$/);
+      assert.ok(asObjects(parseCsv(r.out)).some((x) => x.file === SEED), 'the seed is still analyzed');
+    });
+
+    it('reads a text with a stray Latin-1 byte, with a warning, exit 0', async function () {
+      const text = readFileSync(SAMPLE);
+      const p = tmp('accent.txt', Buffer.concat([text, Buffer.from(' caf\xe9\n', 'latin1')]));
+      const r = await cli('analyze', p);
+      assert.strictEqual(r.code, 0);
+      assert.strictEqual(r.err, `tip-lens: ${p}: warning: 1 invalid UTF-8 sequence read as U+FFFD\n`);
+    });
+
+    it('refuses a directory', async function () {
+      const d = path.join(dir, 'folder');
+      mkdirSync(d, { recursive: true });
+      const r = await cli('analyze', d);
+      assert.strictEqual(r.code, 1);
+      assert.strictEqual(r.err, `tip-lens: ${d}: is a directory\n`);
+      assert.strictEqual(r.out, '');
+    });
+
+    it('refuses an unreadable file', async function () {
+      if (process.getuid?.() === 0) this.skip(); // root reads everything
+      const p = tmp('secret.txt', 'MALI: Tier 2\n');
+      chmodSync(p, 0o000);
+      const r = await cli('analyze', p);
+      assert.strictEqual(r.code, 1);
+      assert.strictEqual(r.err, `tip-lens: ${p}: permission denied\n`);
+    });
+
+    it('drops a BOM, as editors do, and decodes UTF-16 with a BOM', async function () {
+      const text = readFileSync(SAMPLE, 'utf8');
+      const bom = tmp('bom.txt', '\ufeff' + text);
+      const utf16 = tmp('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+      const plain = await cli('analyze', '--format', 'json', SAMPLE);
+      for (const p of [bom, utf16]) {
+        const r = await cli('analyze', '--format', 'json', p);
+        assert.strictEqual(r.code, 0, r.err);
+        const a = (JSON.parse(r.out) as { files: Array<{ analysis: unknown }> }).files[0]!.analysis;
+        assert.deepStrictEqual(a, (JSON.parse(plain.out) as { files: Array<{ analysis: unknown }> }).files[0]!.analysis);
+      }
+    });
+  });
+
+  describe('usage', function () {
+    const bad: Array<[string, string[]]> = [
+      ['no command', []],
+      ['an unknown command', ['frobnicate', 'x.txt']],
+      ['no files', ['analyze']],
+      ['an unknown option', ['analyze', '--colour', 'x.txt']],
+      ['an unknown format', ['analyze', '--format', 'xml', 'x.txt']],
+      ['a format without a value', ['analyze', 'x.txt', '--format']],
+    ];
+    for (const [what, argv] of bad) {
+      it(`prints usage and exits 2 on ${what}`, async function () {
+        const r = await cli(...argv);
+        assert.strictEqual(r.code, 2);
+        assert.strictEqual(r.out, '');
+        assert.ok(r.err.startsWith('tip-lens: '), r.err);
+        assert.ok(r.err.endsWith(USAGE));
+      });
+    }
+
+    it('--help prints usage on stdout and exits 0', async function () {
+      for (const flag of ['--help', '-h']) {
+        const r = await cli(flag);
+        assert.deepStrictEqual(r, { code: 0, out: USAGE, err: '' });
+      }
+    });
+
+    it('--version prints the package version', async function () {
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      const r = await cli('--version');
+      assert.deepStrictEqual(r, { code: 0, out: `tip-lens ${pkg.version}\n`, err: '' });
+    });
+
+    it('takes files that look like options after --, and options after files', function () {
+      assert.deepStrictEqual(parseArgs(['analyze', 'a.txt', '--format=csv', '--', '-b.txt', '--help']),
+        { command: 'analyze', files: ['a.txt', '-b.txt', '--help'], format: 'csv', help: false, version: false });
+    });
+  });
+
+  describe('detect', function () {
+    it('says whether each file is a narrative, and why', async function () {
+      const note = tmp('note.txt', 'A note about trafficking.');
+      const r = await cli('detect', SEED, note);
+      assert.strictEqual(r.code, 0);
+      assert.strictEqual(r.out, `${SEED}: TIP report (title line)\n${note}: not a TIP report (no tier line)\n`);
+    });
+  });
+
+  describe('helpers', function () {
+    it('LineIndex counts lines and columns from 1, CRLF or not', function () {
+      const idx = new LineIndex('ab\r\ncd\nef');
+      assert.deepStrictEqual([0, 1, 4, 5, 7, 9].map((o) => idx.position(o)), [
+        { line: 1, column: 1 }, { line: 1, column: 2 }, { line: 2, column: 1 }, { line: 2, column: 2 },
+        { line: 3, column: 1 }, { line: 3, column: 3 },
+      ]);
+    });
+
+    it('decode tells text from binary', function () {
+      assert.deepStrictEqual(decode(Buffer.from('plain')), { ok: true, text: 'plain' });
+      assert.deepStrictEqual(decode(Buffer.from('\ufeffbom')), { ok: true, text: 'bom' });
+      assert.strictEqual(decode(Buffer.from([0xff])).ok, false);
+      assert.strictEqual(decode(Buffer.from('a\u0000b')).ok, false);
+    });
+  });
+});
