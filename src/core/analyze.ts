@@ -20,9 +20,40 @@ export interface AnalyzeOptions {
 /** Reads the whole text. Never throws: a text it cannot read gives an empty model. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
-    return build(text, options.cache);
+    const steps = build(text, options.cache);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   } catch {
     return empty(text.length);
+  }
+}
+
+export interface AsyncOptions extends AnalyzeOptions {
+  /** Stops the analysis: the promise then resolves to undefined. */
+  readonly signal?: AbortSignal;
+  /** The longest the caller's thread is held between two yields, in ms (default 8). */
+  readonly sliceMs?: number;
+}
+
+/**
+ * The same analysis, in slices that give the event loop back every `sliceMs`, so a
+ * multi-megabyte report never blocks the caller (the extension host, a UI). Resolves to
+ * undefined when `signal` aborts; never rejects.
+ */
+export async function analyzeAsync(text: string, options: AsyncOptions = {}): Promise<Analysis | undefined> {
+  const slice = options.sliceMs ?? 8;
+  try {
+    const steps = build(text, options.cache);
+    let since = performance.now();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (performance.now() - since >= slice) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.signal?.aborted) return undefined;
+        since = performance.now();
+      }
+    }
+  } catch {
+    return options.signal?.aborted ? undefined : empty(text.length);
   }
 }
 
@@ -36,10 +67,21 @@ export class Analyzer {
 
   analyze(text: string): Analysis {
     const used = new Map<string, ParagraphResult>();
-    const tracking = new TrackingCache(this.cache, used);
-    const result = analyze(text, { cache: tracking as unknown as Map<string, ParagraphResult> });
+    const result = analyze(text, { cache: this.tracking(used) });
     this.cache = used;
     return result;
+  }
+
+  /** As {@link analyzeAsync}; an aborted run leaves the cache as it was. */
+  async analyzeAsync(text: string, options: Omit<AsyncOptions, 'cache'> = {}): Promise<Analysis | undefined> {
+    const used = new Map<string, ParagraphResult>();
+    const result = await analyzeAsync(text, { ...options, cache: this.tracking(used) });
+    if (result) this.cache = used;
+    return result;
+  }
+
+  private tracking(used: Map<string, ParagraphResult>): Map<string, ParagraphResult> {
+    return new TrackingCache(this.cache, used) as unknown as Map<string, ParagraphResult>;
   }
 }
 
@@ -76,7 +118,8 @@ interface Draft {
   localEntities: LocalEntity[];
 }
 
-function build(text: string, cache: Map<string, ParagraphResult> | undefined): Analysis {
+/** The analysis as steps: one per block of text, so a driver can pause between them. */
+function* build(text: string, cache: Map<string, ParagraphResult> | undefined): Generator<void, Analysis> {
   const d: Draft = { blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
@@ -143,6 +186,7 @@ function build(text: string, cache: Map<string, ParagraphResult> | undefined): A
       }
     }
     lastEnd = b.end;
+    yield;
   }
   closeSection(lastEnd);
   closeNarrative(lastEnd);

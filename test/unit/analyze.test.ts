@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze, Analyzer } from '../../src/core/analyze';
+import { analyze, analyzeAsync, Analyzer } from '../../src/core/analyze';
 import { detectTipReport } from '../../src/core/detect';
 import type { Analysis } from '../../src/core/model';
 
@@ -133,5 +133,23 @@ describe('analyze: re-analysis after an edit', () => {
     const at = text.indexOf('PROTECTION');
     const edited = text.slice(0, at) + 'A new paragraph with 12 victims identified.\n\n' + text.slice(at);
     assert.deepStrictEqual(analyzer.analyze(edited), analyze(edited));
+  });
+});
+
+describe('analyzeAsync', () => {
+  it('gives the same result as analyze, in slices', async () => {
+    const text = seed();
+    const r = await analyzeAsync(text, { sliceMs: 0 });
+    assert.deepStrictEqual(r, analyze(text));
+  });
+
+  it('resolves to undefined when aborted, and the Analyzer keeps its cache', async () => {
+    const text = seed();
+    const controller = new AbortController();
+    const analyzer = new Analyzer();
+    const pending = analyzer.analyzeAsync(text, { signal: controller.signal, sliceMs: 0 });
+    controller.abort();
+    assert.strictEqual(await pending, undefined);
+    assert.deepStrictEqual(await analyzer.analyzeAsync(text), analyze(text));
   });
 });
