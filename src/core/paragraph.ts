@@ -129,11 +129,11 @@ const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^repatriat(e|ed|es|ing|ion)$/, 'repatriated'],
   [/^train(ed|ing|s)?$/, 'officials-trained'],
   [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
-  [/^(assist|assisted|assisting|assistance|served|serving|supported|supporting|provided|providing|cared)$/, 'victims-assisted'],
+  [/^(assist|assisted|assisting|assistance|served|serving|provided|providing|cared)$/, 'victims-assisted'],
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
   [/^(identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
-  [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting)$/, 'other'],
+  [/^(detained|detain|detaining|held|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired)$/, 'other'],
 ];
 
 const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
@@ -234,9 +234,12 @@ function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | u
   const prep = w(0);
   // `compared with 164 the previous year`, `a 2009 survey estimated`, `by the end of 2010`
   if (prep === 'the' && /^(previous|prior|preceding)$/.test(w(1)) && w(2) === 'year') return [3, 'previous'];
+  if (prep === 'the' && w(1) === 'year' && w(2) === 'before') return [3, 'previous'];
+  if (prep === 'a' && w(1) === 'year' && /^(earlier|before)$/.test(w(2))) return [3, 'previous'];
   if ((prep === 'a' || prep === 'an' || prep === 'the') && isYearToken(sent[i + 1]) && /^(survey|study|report|assessment|census|estimate|estimates|investigation|review|analysis)$/.test(w(2))) return [3, sent[i + 1]!.t as Period];
   if (prep === 'by' && w(1) === 'the' && w(2) === 'end' && w(3) === 'of' && isYearToken(sent[i + 4])) return [5, sent[i + 4]!.t as Period];
-  if (prep !== 'during' && prep !== 'in' && prep !== 'over' && prep !== 'throughout' && prep !== 'for') return undefined;
+  // Not `over`: `an increase of 18 percent over 2022` compares with a year, it does not date the figure.
+  if (prep !== 'during' && prep !== 'in' && prep !== 'throughout' && prep !== 'for') return undefined;
   if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
     if (w(3) === 'reporting' && w(4) === 'period') return [5, 'previous'];
     if (w(3) === 'year') return [4, 'previous'];
@@ -579,7 +582,9 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText);
     let period: Period = periodAt(marks, rel, section);
     // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
-    if (metric === 'age' || metric === 'penalty' || (metric === 'other' && unit && unit !== 'percent')) period = 'unspecified';
+    if (metric === 'age' || metric === 'penalty') period = 'unspecified';
+    // A duration a rule sets (`a working day of 12 hours`), unlike one an event lasted (`for three months`).
+    if (metric === 'other' && unit !== 'percent' && RULE_WORDS.test(sentText)) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
     if (qualifier) f.qualifier = qualifier;
@@ -649,6 +654,19 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
       f.metric = prevFig.metric;
       continue;
     }
+    // `Foreign victims included 64 Burkinabe, 38 Nigerians`: parts of the victims counted before.
+    if (/^(included|include|includes)$/.test(w(1)) && f.metric === 'other') {
+      for (let y = x - 1; y >= 0; y--) {
+        const g = figs[y]!;
+        if (!g.unit && g.metric !== 'other') {
+          f.metric = g.metric;
+          if (f.period === 'current') f.period = g.period;
+          break;
+        }
+      }
+      anchor = f;
+      continue;
+    }
     // `including two Ghanaian boys`
     if ((w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)) && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
       f.metric = prevFig.metric;
@@ -662,13 +680,15 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
   }
 }
 
+const RULE_WORDS = /\b(law(?! enforcement)|laws|decree|code|regulation|regulations|requires?|required|maximum|minimum|entitled|entitles|permits?|provides?|mandates?|must)\b/i;
+
 /** Number words that are not counts: `no one`, `one another`, `one of them`? (kept), `the one`. */
 function isCountWord(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1]?.l;
   const next = tokens[i + 1]?.l;
   if (t.l === 'one') {
-    if (/^(no|any|every|the|this|that|each|previous|other|same|last|next|new|single|another|only)$/.test(prev ?? '')) return false;
+    if (/^(no|any|every|the|this|that|each|previous|other|same|last|next|new|single|another)$/.test(prev ?? '')) return false;
     if (next === 'another' || next === 'way' || next === 'hand' || next === 'or' || next === 'such' || next === 'day') return false;
   }
   // Sentence-initial capitalized `One`/`Two` are counts; `Five Nigerians` too.
@@ -771,7 +791,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
     if (verb === 'investigations') return 'investigations';
     if (verb === 'convictions' || verb === 'acquittals' || verb === 'arrests' || verb === 'repatriated') return verb;
     if (verb && /^victims-/.test(verb) && verb !== 'victims-estimated') return verb as Metric;
-    if (verb === 'victims-estimated') return 'victims-estimated';
+    if (verb === 'victims-estimated' && (/\bvictims?\b/i.test(sentText) || has(/^(children|child|girls|boys|women|minors|persons|people)$/))) return 'victims-estimated';
   }
   return 'other';
 }
