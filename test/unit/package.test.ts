@@ -1,0 +1,38 @@
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+
+describe('the extension package', () => {
+  it('the .vsix holds only what a user needs', function () {
+    this.timeout(30_000);
+    const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    assert.deepStrictEqual(files, [
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'language-configuration.json',
+      'media/icon.png', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
+    ]);
+  });
+
+  it('the manifest says how the extension behaves and what it contributes', () => {
+    const m = manifest as {
+      main: string; engines: { vscode: string }; capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+      contributes: { languages: Array<{ id: string; extensions: string[]; firstLine: string }>; grammars: Array<{ scopeName: string }> };
+      dependencies?: Record<string, string>;
+    };
+    assert.strictEqual(m.main, './dist/extension.js');
+    assert.match(m.engines.vscode, /^\^1\.100\./);
+    assert.strictEqual(m.capabilities.untrustedWorkspaces.supported, true);
+    const lang = m.contributes.languages.find((l) => l.id === 'tip-report')!;
+    assert.deepStrictEqual(lang.extensions, ['.tip', '.tip.txt']);
+    assert.ok(new RegExp(lang.firstLine).test('2020 Trafficking in Persons Report: Mali'));
+    assert.ok(!new RegExp(lang.firstLine).test('Notes on the 2020 Trafficking in Persons Report'));
+    assert.strictEqual(m.contributes.grammars[0]!.scopeName, 'text.tip-report');
+    // The bundle carries everything: nothing is installed beside it.
+    assert.deepStrictEqual(Object.keys(m.dependencies ?? {}), []);
+  });
+});
