@@ -252,8 +252,7 @@ function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: str
   }
   if (extra.length === 0) return;
   // The narrative's own country wins over a guess from its use (`in Ostravia` read as a city).
-  const countries = extra.filter((x) => x.type === 'country');
-  d.localEntities = d.localEntities.filter((y) => !((y.type === 'city' || y.type === 'region') && countries.some((x) => x.s === y.s && x.e === y.e)));
+  d.localEntities = d.localEntities.filter((y) => !((y.type === 'city' || y.type === 'region') && extra.some((x) => x.s === y.s && x.e === y.e)));
   const taken = d.localEntities;
   const free = extra.filter((x) => !taken.some((y) => y.s < x.e && x.s < y.e));
   d.localEntities = [...taken, ...free].sort((p, q) => p.s - q.s);

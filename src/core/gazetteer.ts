@@ -82,8 +82,18 @@ export const INTERNATIONAL_ORGANIZATIONS: ReadonlyArray<readonly [string, string
   ['GCC', 'Gulf Cooperation Council'],
   ['ASEAN', 'Association of Southeast Asian Nations'],
   ['SADC', 'Southern African Development Community'],
+  ['', 'Eurojust'],
+  ['', 'Frontex'],
   ['', 'World Bank'],
   ['', 'Council of Europe'],
+];
+
+/** Non-governmental organizations that narratives name often, across countries. */
+const KNOWN_NGOS = [
+  'La Strada International', 'La Strada', 'Terre des Hommes', 'Save the Children', 'Caritas', 'ECPAT',
+  'ECPAT International', 'Anti-Slavery International', 'Walk Free', 'Polaris Project', 'International Justice Mission',
+  'World Vision', 'Plan International', 'Salvation Army', 'Amnesty International', 'Human Rights Watch',
+  'Doctors Without Borders', 'Medecins Sans Frontieres', 'Hagar International', 'Free the Slaves', 'Stop the Traffik',
 ];
 
 export interface GazetteerHit {
@@ -150,6 +160,7 @@ export function gazetteer(): Gazetteer {
     if (acr) g.add(acr, 'international-organization');
     g.add(long, 'international-organization');
   }
+  for (const n of KNOWN_NGOS) g.add(n, 'ngo');
   instance = g;
   return g;
 }

@@ -284,7 +284,8 @@ function readNumber(tokens: readonly Token[], i: number): NumberExpr | undefined
   let j = i + 1;
   // `two hundred`, `200 million`, `1.5 billion`, `two hundred thousand`
   while (j < tokens.length && tokens[j]!.k === Kind.Word && SCALES[tokens[j]!.l] !== undefined) {
-    value *= SCALES[tokens[j]!.l]!;
+    // toPrecision: 1.9 x 1,000,000 is 1,900,000, not 1,899,999.9999999998.
+    value = Number((value * SCALES[tokens[j]!.l]!).toPrecision(15));
     j++;
   }
   // `twenty one` is rare in narratives; hyphenated forms are single tokens.
@@ -584,7 +585,8 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
     if (metric === 'age' || metric === 'penalty') period = 'unspecified';
     // A duration a rule sets (`a working day of 12 hours`), unlike one an event lasted (`for three months`).
-    if (metric === 'other' && unit !== 'percent' && RULE_WORDS.test(sentText)) period = 'unspecified';
+    if (metric === 'other' && unit && unit !== 'percent' && RULE_WORDS.test(sentText)) period = 'unspecified';
+    if (metric === 'other' && !unit && /\b(required|requires|must|maximum|minimum)\b/.test(clauseText(text, tokens, a, b, i))) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
     if (qualifier) f.qualifier = qualifier;
@@ -693,6 +695,15 @@ function isCountWord(tokens: readonly Token[], i: number): boolean {
   }
   // Sentence-initial capitalized `One`/`Two` are counts; `Five Nigerians` too.
   return true;
+}
+
+/** The text of the clause (between semicolons) that holds token i. */
+function clauseText(text: string, tokens: readonly Token[], a: number, b: number, i: number): string {
+  let s = i;
+  while (s > a && tokens[s - 1]!.t !== ';') s--;
+  let e = i;
+  while (e < b - 1 && tokens[e + 1]!.t !== ';') e++;
+  return text.slice(tokens[s]!.s, tokens[e]!.e);
 }
 
 function isAgeContext(tokens: readonly Token[], i: number): boolean {
@@ -867,11 +878,11 @@ function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): voi
 // Entities
 
 /** Capitalized words that follow `in`/`from` but are not places. */
-const NOT_PLACE = /^(tier|persons|person|english|french|arabic|islamic|quranic|christian|muslim|god|parliament|government|court|law|article|decree|section|chapter|annex|part|phase|the|this|that|these|those|all|some|such|each|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|internet|facebook|whatsapp|telegram|instagram|tiktok|covid-19|covid|ebola|ramadan|christmas|prosecution|protection|prevention|profile|recommendations|summary|report|reports|state|states|national|federal|supreme|high|appeals|criminal|civil|labor|labour|penal|code|constitution|office|ministry|department|agency|committee|commission|council|police|brigade|unit|union|network|association|foundation|group|front|movement|forces|army|navy|i|ii|iii|iv|v)$/;
+const NOT_PLACE = /^(tier|persons|person|trafficking|combat|fight|victims|victim|human|beings|crime|crimes|violent|slavery|labor|labour|rights|justice|english|french|arabic|islamic|quranic|christian|muslim|god|parliament|government|court|law|article|decree|section|chapter|annex|part|phase|the|this|that|these|those|all|some|such|each|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|internet|facebook|whatsapp|telegram|instagram|tiktok|covid-19|covid|ebola|ramadan|christmas|prosecution|protection|prevention|profile|recommendations|summary|report|reports|state|states|national|federal|supreme|high|appeals|criminal|civil|labor|labour|penal|code|constitution|office|ministry|department|agency|committee|commission|council|police|brigade|unit|union|network|association|foundation|group|front|movement|forces|army|navy|i|ii|iii|iv|v)$/;
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
 
-const GOV = /^(ministry|ministries|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
+const GOV = /^(ministry|ministries|academy|fund|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
 const ARMED = /^(group|front|movement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
 const ORG = /^(association|network|federation|union|bar|chamber|confederation|syndicate|company|corporation|club|league|society|platform|consortium)$/;
 const NGO = /^(foundation|trust|initiative|caritas|hope|aid|relief|help|helpline|charity|mission)$/;
@@ -933,7 +944,9 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     const gz = g.match(folded, ls);
     const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
     const acr = tokens[i]!;
-    push(ls, le, type, { acronym: { s: acr.s, e: acr.e, text: acr.t } });
+    // `Safe Haven Lunaria (SHL), an NGO,`: the apposition says what it is.
+    const apposition = tokens[i + 2]?.t === ',' ? appositiveType(tokens, i + 3) : undefined;
+    push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } });
     used[i] = 1;
   }
 
@@ -948,6 +961,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       let st = i;
       while (st > 0 && isCapitalized(tokens[st - 1]!) && !used[st - 1] && !isAcronym(tokens[st - 1]!) && !/^(the|in|under|during|a|an|this|its)$/i.test(tokens[st - 1]!.t)) st--;
       if (st === i && j === i + 1) continue;
+      st = yearsBefore(tokens, st);
       // `of 2015`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
       // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
@@ -982,7 +996,8 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   // 2c. `the NGO Maison Espoir`: a name right after the word NGO is an NGO's.
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.t !== 'NGO' || used[i + 1] || !isCapitalized(tokens[i + 1]!) || isAcronym(tokens[i + 1]!)) continue;
-    const j = properChunkEnd(tokens, i + 1, used);
+    let j = properChunkEnd(tokens, i + 1, used);
+    for (let q = i + 2; q < j; q++) if (/^(in|to|on|against|for|and)$/.test(tokens[q]!.l)) j = Math.min(j, q);
     if (j > i + 1) {
       push(i + 1, j, 'ngo');
       used[i] = 1;
@@ -1032,7 +1047,8 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
         continue;
       }
     }
-    push(i, end, 'plan');
+    // `the 2000 UN TIP Protocol` is an international instrument (a law), a `protocol` of a ministry a plan.
+    push(i, end, classifyName(tokens.slice(i, end).map((x) => x.t)) === 'law' ? 'law' : 'plan');
     i = end - 1;
   }
 
@@ -1045,6 +1061,12 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     let type = hit.type;
     if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
     // Part of a longer proper name (`Malian Bar Association`) is not a mention of its own.
+    // `Western Balkans`, `Porto Lumen`, `Costa Verde`: a known word inside a longer name.
+    const before = tokens[i - 1];
+    const after = tokens[i + hit.length];
+    if (before && before.k === Kind.Word && isCapitalized(before) && !sentenceStart[i - 1] && !used[i - 1] && !isAcronym(before)
+      && !/['’]s$/.test(before.t) && hit.type !== 'nationality' && !g.match(folded, i - 1)) continue;
+    if (after && after.sp && isCapitalized(after) && !isAcronym(after) && (hit.type === 'city' || hit.type === 'region') && !classifyName([after.t]) && !g.match(folded, i + hit.length) && !MONTHS[after.l]) continue;
     const possessive = /['’]s$/.test(tokens[i + hit.length - 1]!.t);
     const chunkEnd = possessive ? i : properChunkEnd(tokens, i, used);
     if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
@@ -1053,34 +1075,36 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   }
 
   // 4b. Places the gazetteer does not know, by their use: `in Kangaba and Bamako`, `the salt
-  // mines of Taoudeni`, `Kayes region`. A single capitalized word after a preposition of place,
-  // not at a sentence start, not a known word of another kind.
+  // mines of Taoudeni`, `the Costa Verde region`, `the Sankoro and Dira regions`. One to three
+  // capitalized words after a preposition of place or before `region`, not at a sentence
+  // start, not inside a longer title, not a known word of another kind.
+  const placeAt = (k: number): boolean => out.some((x) => x.e === tokens[k]?.e && (x.type === 'city' || x.type === 'region' || x.type === 'country'));
   for (let i = 1; i < tokens.length; i++) {
     if (used[i] || sentenceStart[i]) continue;
     const t = tokens[i]!;
     if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
-    const next = tokens[i + 1];
-    const regionWord = /^regions?$/.test(next?.l ?? '') && !isCapitalized(next!);
+    let end = i + 1;
+    while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+    const next = tokens[end];
+    if (next && isCapitalized(next) && next.sp) continue; // a longer name, not a place
     const prev = tokens[i - 1]!;
-    const afterPlace = (k: number): boolean => out.some((x) => x.e === tokens[k]?.e && (x.type === 'city' || x.type === 'region' || x.type === 'country'));
-    // `in Ambrou, Tessaly, and Koubendi`: a list that began with a place goes on with places.
-    const listed = (prev.l === 'and' && (afterPlace(i - 2) || (tokens[i - 2]?.t === ',' && afterPlace(i - 3)))) || (prev.t === ',' && afterPlace(i - 2));
+    // `Victims of Violent Crime`: after a capitalized word and a preposition it is part of a title.
+    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && !sentenceStart[i - 2] && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
+    const regionWord = /^regions?$/.test(next?.l ?? '') && !isCapitalized(next!);
+    const listed = (prev.l === 'and' && (placeAt(i - 2) || (tokens[i - 2]?.t === ',' && placeAt(i - 3)))) || (prev.t === ',' && placeAt(i - 2));
     const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
-    // `the Sankoro and Dira regions`
-    const pairRegion = next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && /^regions$/.test(tokens[i + 3]?.l ?? '');
-    if (pairRegion) {
-      push(i, i + 1, 'region');
-      continue;
+    const pairRegion = end === i + 1 && next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && /^regions$/.test(tokens[i + 3]?.l ?? '');
+    if (!regionWord && !placePrep && !pairRegion) continue;
+    const words = tokens.slice(i, end).map((x) => x.t);
+    if (words.some((w) => NOT_PLACE.test(w.toLowerCase()) || isDemonym(w.toLowerCase()) || MONTHS[w.toLowerCase()] || wordValue(w.toLowerCase()) !== undefined)) continue;
+    if (classifyName(words)) continue;
+    if (/^(ethnicity|ethnic|community|communities|people|peoples|language|languages|tribe|tribes|origin|descent|workers|nationals|countries|authorities|government)$/.test(next?.l ?? '')) continue;
+    if (end === i + 1) {
+      if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
+      if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
     }
-    const listRegion = prev.l === 'and' && /^regions$/.test(next?.l ?? '') && out.some((x) => x.e === tokens[i - 2]?.e && x.type === 'region');
-    if (!regionWord && !placePrep && !listRegion) continue;
-    if (next && isCapitalized(next)) continue; // part of a longer name
-    if (isCapitalized(tokens[i - 2] ?? t) && tokens[i - 2] && !sentenceStart[i - 2] && !listed && prev.l !== 'and') continue; // `Trafficking in Persons`
-    if (NOT_PLACE.test(t.l) || MONTHS[t.l] || wordValue(t.l) !== undefined || classifyName([t.t]) || isDemonym(t.l)) continue;
-    if (/^(ethnicity|ethnic|community|communities|people|peoples|language|tribe|tribes|origin|descent|workers|nationals|countries|authorities|government)$/.test(next?.l ?? '')) continue;
-    if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
-    if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
-    push(i, i + 1, regionWord ? 'region' : 'city');
+    push(i, end, regionWord || pairRegion ? 'region' : 'city');
+    i = end - 1;
   }
 
   // 5. Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`.
@@ -1145,6 +1169,17 @@ function yearsBefore(tokens: readonly Token[], ls: number): number {
   if (isYearToken(tokens[ls - 1]) && tokens[ls - 2]?.t === '-' && !tokens[ls - 2]!.sp && isYearToken(tokens[ls - 3])) return ls - 3;
   if (isYearToken(tokens[ls - 1])) return ls - 1;
   return ls;
+}
+
+/** `an NGO`, `a non-governmental organization`, `an international organization`, `a non-state armed group`. */
+function appositiveType(tokens: readonly Token[], k: number): EntityType | undefined {
+  const w = (d: number): string => tokens[k + d]?.l ?? '';
+  if (w(0) !== 'a' && w(0) !== 'an') return undefined;
+  if (tokens[k + 1]?.t === 'NGO' || (w(1) === 'non-governmental' && w(2) === 'organization')) return 'ngo';
+  if (w(1) === 'international' && w(2) === 'organization') return 'international-organization';
+  if ((w(1) === 'non-state' || w(1) === 'non-governmental' || w(1) === 'rebel') && (w(2) === 'armed' || w(2) === 'group')) return 'armed-group';
+  if (w(1) === 'armed' && w(2) === 'group') return 'armed-group';
+  return undefined;
 }
 
 function lawOrPlan(tokens: readonly Token[], s: number, e: number): EntityType | undefined {
@@ -1227,6 +1262,20 @@ function splitChunk(tokens: readonly Token[], s: number, e: number): Array<[numb
   return [[s, e]];
 }
 
+/** `national referral mechanism (NRM)`: a lower-case long form whose initials spell the acronym. */
+function initialsBefore(tokens: readonly Token[], open: number): [number, number] | undefined {
+  const acr = tokens[open + 1]?.t ?? '';
+  const letters = acr.replace(/s$/, '');
+  if (letters.length < 2 || letters.length > 6) return undefined;
+  const start = open - letters.length;
+  if (start < 0) return undefined;
+  for (let q = 0; q < letters.length; q++) {
+    const t = tokens[start + q]!;
+    if (t.k !== Kind.Word || t.t.charAt(0).toUpperCase() !== letters.charAt(q).toUpperCase()) return undefined;
+  }
+  return [start, open];
+}
+
 /**
  * The long form before `(ACR)`: back over capitalized words, connectors and the lower-case
  * words of a noun phrase (`Malian armed forces`), to a determiner or verb.
@@ -1256,11 +1305,11 @@ function longFormBefore(tokens: readonly Token[], open: number): [number, number
     } else break;
     k--;
   }
-  if (start === open || caps === 0) return undefined;
+  if (start === open || caps === 0) return initialsBefore(tokens, open);
   // Trim leading connectors, an owner (`PNL's`) and a sentence-initial `Members of the`.
   for (let q = start; q < open - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) start = q + 1;
   if (tokens[start + 1]?.l === 'of' && /^(members|member|part|some|most|many|leaders|leader|head|heads|officials|units?|elements|fighters)$/.test(tokens[start]!.l)) start += 2;
   while (start < open && CONNECTORS.has(tokens[start]!.l)) start++;
-  if (start >= open || !isCapitalized(tokens[start]!)) return undefined;
+  if (start >= open || !isCapitalized(tokens[start]!)) return initialsBefore(tokens, open);
   return [start, open];
 }
