@@ -128,9 +128,10 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
   let narrativeStart = -1;
   let meta: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement } = {};
   let lastEnd = 0;
+  let paragraphsInSection = 0;
 
   const closeSection = (end: number): void => {
-    if (end > sectionStart && (section !== 'summary' || d.paragraphs.some((p) => p.start >= sectionStart))) {
+    if (end > sectionStart && (section !== 'summary' || paragraphsInSection > 0)) {
       const s: Section = headingSpan
         ? { kind: section, heading, start: sectionStart, end, headingSpan }
         : { kind: section, heading, start: sectionStart, end };
@@ -142,7 +143,9 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
   };
 
   d.blocks = blocks(text);
-  for (const b of d.blocks) {
+  const profileFirst = profileBeforeSummary(d.blocks);
+  for (let bi = 0; bi < d.blocks.length; bi++) {
+    const b = d.blocks[bi]!;
     if (b.role === 'title' || (b.role === 'tier' && meta.tier !== undefined)) {
       closeSection(lastEnd);
       closeNarrative(lastEnd);
@@ -152,6 +155,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
       sectionStart = b.start;
       heading = '';
       headingSpan = undefined;
+      paragraphsInSection = 0;
     }
     if (narrativeStart < 0) narrativeStart = b.start;
     if (b.role === 'title') {
@@ -164,7 +168,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
       const t = parseTierLine(b.text);
       if (t.tier) {
         meta.tier = t.tier;
-        meta.tierSpan = { start: b.start + b.text.indexOf('Tier') >= b.start ? b.start + Math.max(0, b.text.search(/Tier|Special/)) : b.start, end: b.end };
+        meta.tierSpan = { start: b.start + Math.max(0, b.text.search(/Tier|Special/)), end: b.end };
       }
       if (t.country && !meta.country) meta.country = t.country;
       d.sections.push({ kind: 'tier', heading: '', start: b.start, end: b.end });
@@ -172,13 +176,30 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
       sectionStart = b.end;
       heading = '';
       headingSpan = undefined;
+      paragraphsInSection = 0;
     } else if (b.role === 'heading') {
       closeSection(lastEnd);
       section = b.kind ?? 'other';
       sectionStart = b.start;
       heading = b.text;
       headingSpan = { start: b.start, end: b.end };
+      paragraphsInSection = 0;
     } else {
+      // Older narratives open with the trafficking profile, before the summary.
+      const kind: SectionKind = profileFirst.has(bi) ? 'profile' : section;
+      if (kind !== section) {
+        closeSection(lastEnd);
+        section = kind;
+        sectionStart = b.start;
+        paragraphsInSection = 0;
+      }
+      if (section === 'profile' && heading === '' && !profileFirst.has(bi)) {
+        closeSection(lastEnd);
+        section = 'summary';
+        sectionStart = b.start;
+        paragraphsInSection = 0;
+      }
+      paragraphsInSection++;
       addParagraph(d, b.text, b.start, section, cache);
       if (section === 'summary' && !meta.tierChange) {
         const tc = tierChangeIn(b.text, b.start);
@@ -256,6 +277,33 @@ function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: str
   const taken = d.localEntities;
   const free = extra.filter((x) => !taken.some((y) => y.s < x.e && x.s < y.e));
   d.localEntities = [...taken, ...free].sort((p, q) => p.s - q.s);
+}
+
+/**
+ * Older narratives (about 2011 and before) open with the trafficking profile and put the
+ * summary ("The Government of X does not fully comply with the minimum standards ...") after
+ * it, all before the first heading. Returns the indices of such opening profile paragraphs.
+ */
+function profileBeforeSummary(bs: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  let pending: number[] = [];
+  let open = false;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i]!;
+    if (b.role === 'tier' || b.role === 'title') {
+      open = true;
+      pending = [];
+    } else if (b.role === 'heading') {
+      open = false;
+      pending = [];
+    } else if (open) {
+      if (/\bminimum standards\b/.test(b.text)) {
+        for (const p of pending) out.add(p);
+        open = false;
+      } else pending.push(i);
+    }
+  }
+  return out;
 }
 
 function finishMeta(m: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement }): Meta {

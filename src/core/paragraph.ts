@@ -126,14 +126,14 @@ const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^acquit(ted|ting|s|tal|tals)?$/, 'acquittals'],
   [/^arrest(ed|ing|s)?$/, 'arrests'],
   [/^sentenc(e|ed|es|ing)$/, 'convictions'],
-  [/^repatriat(e|ed|es|ing|ion)$/, 'repatriated'],
+  [/^(repatriat(e|ed|es|ing|ion)|return)$/, 'repatriated'],
   [/^train(ed|ing|s)?$/, 'officials-trained'],
   [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
   [/^(assist|assisted|assisting|assistance|served|serving|provided|providing|cared)$/, 'victims-assisted'],
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
   [/^(identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
-  [/^(detained|detain|detaining|held|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired)$/, 'other'],
+  [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired)$/, 'other'],
 ];
 
 const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
@@ -198,6 +198,8 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
   // previous reporting period`) is more specific than one that opens the sentence (`In 2010,
   // ...`), so it is applied first and the opening phrase fills in the rest.
   const openings: Array<[number, number, Period]> = [];
+  let firstComma = sent.findIndex((t) => t.t === ',');
+  if (firstComma < 0) firstComma = 0;
   let clauseStart = 0;
   for (let i = 0; i < sent.length; i++) {
     const t = sent[i]!;
@@ -205,7 +207,9 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
     const p = periodPhraseAt(sent, i);
     if (!p) continue;
     const [len, period] = p;
-    const opening = i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? ''));
+    const opening = (i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? '')))
+      // `In a case that ended in October 2023, the court ...`: a date in the opening adverbial clause.
+      || (clauseStart === 0 && i < firstComma && /^(in|during|on|after|following|by|since|until)$/.test(sent[0]?.l ?? ''));
     if (opening) {
       openings.push([i + len, clauseStart, period]);
       i += len - 1;
@@ -580,7 +584,7 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
       metric = 'age';
       unit = 'years';
     }
-    if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText);
+    if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText, listPrev(tokens, out, startCount, i));
     let period: Period = periodAt(marks, rel, section);
     // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
     if (metric === 'age' || metric === 'penalty') period = 'unspecified';
@@ -765,7 +769,27 @@ function durationMetric(tokens: readonly Token[], i: number, j: number, b: numbe
   return 'other';
 }
 
-function countMetric(tokens: readonly Token[], a: number, b: number, i: number, j: number, counts: string, sentText: string): Metric {
+/**
+ * The figure before this one in the sentence, when the two are items of one list
+ * (`five Nigerians for sex trafficking and two Malian slaveholders`): only `and`, commas and
+ * words that are not verbs of a metric lie between them.
+ */
+function listPrev(tokens: readonly Token[], figs: readonly LocalFigure[], from: number, i: number): LocalFigure | undefined {
+  const prev = figs.length > from ? figs[figs.length - 1] : undefined;
+  if (!prev || prev.unit || prev.metric === 'other') return undefined;
+  let joined = false;
+  for (let k = i - 1; k >= 0 && tokens[k]!.e > prev.e; k--) {
+    const t = tokens[k]!;
+    if (t.l === 'and' || t.t === ',') joined = true;
+    else if (t.t === ';' || t.t === '(' || t.t === ')' || verbMetric(t.l) || PHRASE_STOP_VERBS.test(t.l)) return undefined;
+  }
+  return joined ? prev : undefined;
+}
+
+const PHRASE_STOP_VERBS = /^(involving|compared|while|but|whereas|versus|received|including|of)$/;
+
+function countMetric(tokens: readonly Token[], a: number, b: number, i: number, j: number, counts: string, sentText: string,
+  listed?: LocalFigure): Metric {
   const words = counts.toLowerCase().split(/\s+/);
   const has = (re: RegExp): boolean => words.some((w) => re.test(w));
   const head = words[words.length - 1] ?? '';
@@ -779,8 +803,12 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   // `acquitted four defendants`, `convicted 13 defendants`: a verb right before the number decides.
   const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
-  if (has(/^(children|child|boys|girls|minors)$/) && CHILD_SOLDIER_CONTEXT.test(sentText) && verb !== 'other'
+  // Children held in a camp or in detention are counted as detained, not as recruited.
+  const detained = /\bheld\b[^;]*\b(camps?|detention|custody|prisons?|jails?|cells?)\b/.test(sentText);
+  if (has(/^(children|child|boys|girls|minors)$/) && CHILD_SOLDIER_CONTEXT.test(sentText) && verb !== 'other' && !detained
     && !/^victims?$/.test(head)) return 'child-soldiers';
+  // An item of a list counts what the item before it counts.
+  if (listed && (counts === '' || words.some((w) => PERSON_NOUNS.test(w)) || has(/^(children|child|boys|girls|minors|adults|men|women)$/))) return listed.metric;
   // `Of those 106 assisted`, `including 18 from Pakistan`: no noun, the verb says what is counted.
   if (counts === '' || words.every((w) => verbMetric(w) !== undefined)) {
     if (verb && verb !== 'victims' && verb !== 'officials-trained') return verb;
