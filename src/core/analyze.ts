@@ -114,13 +114,14 @@ interface Draft {
   money: Money[];
   dates: DateMention[];
   narratives: NarrativeInfo[];
+  text: string;
   blocks: Block[];
   localEntities: LocalEntity[];
 }
 
 /** The analysis as steps: one per block of text, so a driver can pause between them. */
 function* build(text: string, cache: Map<string, ParagraphResult> | undefined): Generator<void, Analysis> {
-  const d: Draft = { blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
+  const d: Draft = { text, blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
   let heading = '';
@@ -214,10 +215,13 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
 
   const narratives = d.narratives;
   resolveCurrencies(d.money, narratives, text);
-  addOwnCountry(d, narratives, text);
+  addOwnCountry(d, narratives);
   // `Nepali rupees`: the adjective of a currency is not a mention of a nationality.
   if (d.money.length > 0) {
-    d.localEntities = d.localEntities.filter((x) => x.type !== 'nationality' || !d.money.some((m) => m.start <= x.s && x.e <= m.end));
+    const spans = d.money.map((m) => ({ s: m.start, e: m.end }));
+    const nationalities = d.localEntities.filter((x) => x.type === 'nationality');
+    const keep = new Set(withoutOverlaps(nationalities, spans));
+    d.localEntities = d.localEntities.filter((x) => x.type !== 'nationality' || keep.has(x));
   }
   const entities = linkEntities(d.localEntities);
   return {
@@ -240,8 +244,8 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
  * fictional country in a training text, a country spelled another way): `Veldora`,
  * `Veldoran`, `Veldorans`.
  */
-function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: string): void {
-  const extra: Draft['localEntities'] = [];
+function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[]): void {
+  const extra: LocalEntity[] = [];
   for (const b of d.blocks) {
     if (b.role !== 'title' && b.role !== 'tier') continue;
     // The country named by the title (`Report: Mali`) and the tier line (`MALI:`).
@@ -249,34 +253,47 @@ function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[], text: str
     if (!m) continue;
     const s = b.start + b.text.indexOf(m[1]!, b.role === 'title' ? b.text.indexOf(':') : 0);
     const name = m[1]!;
-    extra.push({ s, e: s + name.length, text: name, key: fold(name), type: 'country' });
+    const known = gazetteer().match([fold(name)], 0);
+    extra.push({ s, e: s + name.length, text: name, key: known ? known.key : fold(name), type: 'country' });
   }
+  let p = 0;
   for (const n of narratives) {
     const country = n.meta.country;
-    if (!country || gazetteer().match([fold(country)], 0) || /\s/.test(country) || !/^\p{L}+$/u.test(country)) continue;
+    while (p < d.paragraphs.length && d.paragraphs[p]!.start < n.start) p++;
+    if (!country || gazetteer().match([fold(country)], 0) || !/^\p{L}+$/u.test(country)) continue;
     const stem = country.replace(/[aeiouy]$/i, '');
-    const re = new RegExp(`\\b(?:${country}|${stem}(?:an|ian|ese|i|ois|ien)s?)\\b`, 'g');
-    const slice = text.slice(n.start, n.end);
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const s = n.start + m.index;
-      const e = s + m[0].length;
-      if (d.blocks.some((b) => b.start <= s && e <= b.end && b.role !== 'paragraph')) continue;
-      const isCountry = m[0] === country;
-      extra.push({ s, e, text: m[0], key: fold(isCountry ? country : m[0].replace(/s$/, '')), type: isCountry ? 'country' : 'nationality' });
-    }
-  }
-  for (const x of extra) {
-    if (x.type === 'country') {
-      const known = gazetteer().match([x.key], 0);
-      if (known) x.key = known.key;
+    const re = new RegExp(`\\b(?:${country}|${stem}(?:an|ian|ese|i|ois|ien)s?)\\b`, 'gu');
+    for (let q = p; q < d.paragraphs.length && d.paragraphs[q]!.end <= n.end; q++) {
+      const para = d.paragraphs[q]!;
+      const body = d.text.slice(para.start, para.end);
+      re.lastIndex = 0;
+      for (let m = re.exec(body); m; m = re.exec(body)) {
+        const s = para.start + m.index;
+        const isCountry = m[0] === country;
+        extra.push({ s, e: s + m[0].length, text: m[0], key: fold(isCountry ? country : m[0].replace(/s$/, '')), type: isCountry ? 'country' : 'nationality' });
+      }
     }
   }
   if (extra.length === 0) return;
+  extra.sort((x, y) => x.s - y.s);
   // The narrative's own country wins over a guess from its use (`in Ostravia` read as a city).
-  d.localEntities = d.localEntities.filter((y) => !((y.type === 'city' || y.type === 'region') && extra.some((x) => x.s === y.s && x.e === y.e)));
-  const taken = d.localEntities;
-  const free = extra.filter((x) => !taken.some((y) => y.s < x.e && x.s < y.e));
-  d.localEntities = [...taken, ...free].sort((p, q) => p.s - q.s);
+  const exact = new Set(extra.map((x) => `${x.s}:${x.e}`));
+  const taken = d.localEntities.filter((y) => !((y.type === 'city' || y.type === 'region') && exact.has(`${y.s}:${y.e}`)));
+  const free = withoutOverlaps(extra, taken);
+  d.localEntities = [...taken, ...free].sort((x, y) => x.s - y.s);
+}
+
+/** The items of `a` that overlap no item of `b`; both sorted by start, `b` without nesting. */
+function withoutOverlaps<T extends { s: number; e: number }>(a: readonly T[], b: readonly { s: number; e: number }[]): T[] {
+  const out: T[] = [];
+  let k = 0;
+  for (const x of a) {
+    while (k < b.length && b[k]!.e <= x.s) k++;
+    let hit = false;
+    for (let q = k; q < b.length && b[q]!.s < x.e; q++) if (b[q]!.e > x.s) hit = true;
+    if (!hit) out.push(x);
+  }
+  return out;
 }
 
 /**

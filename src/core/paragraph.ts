@@ -147,6 +147,8 @@ export function analyzeParagraph(text: string, section: SectionKind): ParagraphR
   const ranges = sentenceRanges(tokens);
   const folded = tokens.map((t) => fold(t.t).replace(/'s$/, ''));
   const consumed = new Uint8Array(tokens.length);
+  const tokenAt = new Map<number, number>();
+  for (let k = 0; k < tokens.length; k++) tokenAt.set(tokens[k]!.s, k);
   const money: LocalMoney[] = [];
   const figures: LocalFigure[] = [];
   const dates: LocalDate[] = [];
@@ -157,10 +159,11 @@ export function analyzeParagraph(text: string, section: SectionKind): ParagraphR
     sentences.push([tokens[a]!.s, tokens[b - 1]!.e]);
     const sent = tokens.slice(a, b);
     const sentText = text.slice(tokens[a]!.s, tokens[b - 1]!.e);
+    const facts = new SentenceFacts(sentText);
     const periods = periodMarks(sent, sentText);
     scanMoney(text, tokens, a, b, consumed, money, si, (i) => periodAt(periods, i - a, section));
     scanDates(text, tokens, a, b, consumed, dates);
-    scanFigures(text, tokens, a, b, consumed, figures, si, sentText, section, periods);
+    scanFigures(text, tokens, a, b, consumed, figures, si, facts, section, periods, tokenAt);
   }
   const entities = scanEntities(text, tokens, folded, ranges);
   return { sentences, figures, money, dates, entities };
@@ -211,17 +214,19 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
       // `In a case that ended in October 2023, the court ...`: a date in the opening adverbial clause.
       || (clauseStart === 0 && i < firstComma && /^(in|during|on|after|following|by|since|until)$/.test(sent[0]?.l ?? ''));
     if (opening) {
-      openings.push([i + len, clauseStart, period]);
+      // One opening phrase per clause governs it; a second is a repetition, not a new scope.
+      if (openings.length === 0 || openings[openings.length - 1]![1] !== clauseStart) openings.push([i + len, clauseStart, period]);
       i += len - 1;
       continue;
     }
     // It governs backwards to the nearest comparator in its clause; without one, only its own
     // comma-free stretch (`147 Malians from Algeria and 1,305 Malians from Libya in 2019`).
-    let from = Math.max(i - 1, clauseStart);
-    while (from > clauseStart && !isComparator(sent, from)) from--;
+    const floor = Math.max(clauseStart, i - 40);
+    let from = Math.max(i - 1, floor);
+    while (from > floor && !isComparator(sent, from)) from--;
     if (!isComparator(sent, from)) {
       from = i - 1;
-      while (from > clauseStart && !/^[,;:()]$/.test(sent[from - 1]!.t)) from--;
+      while (from > floor && !/^[,;:()]$/.test(sent[from - 1]!.t)) from--;
     }
     for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
     i += len - 1;
@@ -281,15 +286,16 @@ interface NumberExpr {
 function readNumber(tokens: readonly Token[], i: number): NumberExpr | undefined {
   const t = tokens[i];
   if (!t) return undefined;
-  let value: number | undefined;
-  if (t.k === Kind.Number) value = digitValue(t.t);
-  else if (t.k === Kind.Word) value = wordValue(t.l);
-  if (value === undefined) return undefined;
+  const first = t.k === Kind.Number ? digitValue(t.t) : t.k === Kind.Word ? wordValue(t.l) : undefined;
+  if (first === undefined || !Number.isFinite(first)) return undefined;
+  let value: number = first;
   let j = i + 1;
   // `two hundred`, `200 million`, `1.5 billion`, `two hundred thousand`
   while (j < tokens.length && tokens[j]!.k === Kind.Word && SCALES[tokens[j]!.l] !== undefined) {
     // toPrecision: 1.9 x 1,000,000 is 1,900,000, not 1,899,999.9999999998.
-    value = Number((value * SCALES[tokens[j]!.l]!).toPrecision(15));
+    const scaled: number = Number((value * SCALES[tokens[j]!.l]!).toPrecision(15));
+    if (!Number.isFinite(scaled)) break; // `two million trillion trillion ...` stops where numbers do
+    value = scaled;
     j++;
   }
   // `twenty one` is rare in narratives; hyphenated forms are single tokens.
@@ -539,7 +545,7 @@ function scanDates(text: string, tokens: readonly Token[], a: number, b: number,
 // Figures
 
 function scanFigures(text: string, tokens: readonly Token[], a: number, b: number, consumed: Uint8Array,
-  out: LocalFigure[], sentence: number, sentText: string, section: SectionKind, marks: PeriodMarks): void {
+  out: LocalFigure[], sentence: number, facts: SentenceFacts, section: SectionKind, marks: PeriodMarks, tokenAt: ReadonlyMap<number, number>): void {
   const startCount = out.length;
   for (let i = a; i < b; i++) {
     if (consumed[i]) continue;
@@ -578,19 +584,19 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     const rel = i - a;
     const qualifier = qualifierBefore(tokens, i);
     const counts = unit === 'percent' ? 'percent' : nounPhrase(text, tokens, j, b);
-    if (!metric && unit) metric = durationMetric(tokens, i, j, b, sentText);
+    if (!metric && unit) metric = durationMetric(tokens, i, j, b, facts);
     // `between the ages of 13 and 17`, `as young as 14`, `aged 12`: ages, also without `years`.
     if (!metric && isAgeContext(tokens, i)) {
       metric = 'age';
       unit = 'years';
     }
-    if (!metric) metric = countMetric(tokens, a, b, i, j, counts, sentText, listPrev(tokens, out, startCount, i));
+    if (!metric) metric = countMetric(tokens, a, b, i, j, counts, facts, listPrev(tokens, out, startCount, i));
     let period: Period = periodAt(marks, rel, section);
     // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
     if (metric === 'age' || metric === 'penalty') period = 'unspecified';
     // A duration a rule sets (`a working day of 12 hours`), unlike one an event lasted (`for three months`).
-    if (metric === 'other' && unit && unit !== 'percent' && RULE_WORDS.test(sentText)) period = 'unspecified';
-    if (metric === 'other' && !unit && /\b(required|requires|must|maximum|minimum)\b/.test(clauseText(text, tokens, a, b, i))) period = 'unspecified';
+    if (metric === 'other' && unit && unit !== 'percent' && facts.ruleWords) period = 'unspecified';
+    if (metric === 'other' && !unit && facts.requirement && /\b(required|requires|must|maximum|minimum)\b/.test(clauseText(text, tokens, a, b, i))) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
     if (qualifier) f.qualifier = qualifier;
@@ -599,7 +605,25 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     i = j - 1;
   }
   inheritBreakdowns(out, startCount, text);
-  inheritReferences(tokens, out, startCount);
+  inheritReferences(tokens, out, startCount, tokenAt);
+}
+
+/** What a sentence says, computed once and only when a figure asks (a sentence may be 1 MB long). */
+class SentenceFacts {
+  private cache = new Map<string, boolean>();
+  constructor(readonly text: string) {}
+  private memo(key: string, re: RegExp): boolean {
+    let v = this.cache.get(key);
+    if (v === undefined) this.cache.set(key, (v = re.test(this.text)));
+    return v;
+  }
+  get ruleWords(): boolean { return this.memo('rule', RULE_WORDS); }
+  get requirement(): boolean { return this.memo('req', /\b(required|requires|must|maximum|minimum)\b/); }
+  get childSoldiers(): boolean { return this.memo('child', CHILD_SOLDIER_CONTEXT); }
+  get detained(): boolean { return this.memo('held', /\bheld\b[^;]{0,200}\b(camps?|detention|custody|prisons?|jails?|cells?)\b/); }
+  get victims(): boolean { return this.memo('victims', /\bvictims?\b/i); }
+  get prescribed(): boolean { return this.memo('prescribed', /\bprescrib|penalt|punishable/i); }
+  get sentenced(): boolean { return this.memo('sentenced', /\bsentenced|received\b/i); }
 }
 
 /**
@@ -608,10 +632,9 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
  * Ghanaian boys`, `compared with 290 during the previous reporting period` (the metric of the
  * figure it is compared with).
  */
-function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number): void {
-  if (figs.length - from < 2) return;
-  const tokenAt = new Map<number, number>();
-  tokens.forEach((t, k) => tokenAt.set(t.s, k));
+function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number, tokenAt: ReadonlyMap<number, number>): void {
+  if (figs.length === from || figs.length < 2) return;
+  const back = (x: number): number => Math.max(0, x - 30); // how far back a reference may look
   let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
   for (let x = from; x < figs.length; x++) {
     const f = figs[x]!;
@@ -622,7 +645,7 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
     const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
     // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
     if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of')) {
-      for (let y = x - 1; y >= 0; y--) {
+      for (let y = x - 1; y >= back(x); y--) {
         const g = figs[y]!;
         if (g.value === f.value && !g.unit && g.metric !== 'other') {
           f.metric = g.metric;
@@ -636,7 +659,7 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
     // `; of those, 29 were identified`: part of the total, not of a figure it was compared with.
     if (w(1) === ',' && /^(those|these|them|whom)$/.test(w(2)) && w(3) === 'of' && prevFig) {
       let total = prevFig;
-      for (let y = x - 1; y >= from; y--) {
+      for (let y = x - 1; y >= Math.max(from, back(x)); y--) {
         const g = figs[y]!;
         if (g.sentence !== f.sentence || g.unit) break;
         const gk = tokenAt.get(g.s) ?? 0;
@@ -662,7 +685,7 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
     }
     // `Foreign victims included 64 Burkinabe, 38 Nigerians`: parts of the victims counted before.
     if (/^(included|include|includes)$/.test(w(1)) && f.metric === 'other') {
-      for (let y = x - 1; y >= 0; y--) {
+      for (let y = x - 1; y >= back(x); y--) {
         const g = figs[y]!;
         if (!g.unit && g.metric !== 'other') {
           f.metric = g.metric;
@@ -704,10 +727,17 @@ function isCountWord(tokens: readonly Token[], i: number): boolean {
 /** The text of the clause (between semicolons) that holds token i. */
 function clauseText(text: string, tokens: readonly Token[], a: number, b: number, i: number): string {
   let s = i;
-  while (s > a && tokens[s - 1]!.t !== ';') s--;
+  while (s > a && s > i - 40 && tokens[s - 1]!.t !== ';') s--;
   let e = i;
-  while (e < b - 1 && tokens[e + 1]!.t !== ';') e++;
+  while (e < b - 1 && e < i + 40 && tokens[e + 1]!.t !== ';') e++;
   return text.slice(tokens[s]!.s, tokens[e]!.e);
+}
+
+/** `text.indexOf(ch, from)` that looks at most `limit` characters. */
+function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
+  const end = Math.min(text.length, from + limit);
+  for (let k = from; k < end; k++) if (text[k] === ch) return k;
+  return -1;
 }
 
 function isAgeContext(tokens: readonly Token[], i: number): boolean {
@@ -750,20 +780,19 @@ function nounPhrase(text: string, tokens: readonly Token[], j: number, b: number
 
 const VERB_AFTER = /^(were|was|are|is|been|be|received|remained|had|have|has|did|could|would|may|might|remain|reportedly|allegedly)$/;
 
-function durationMetric(tokens: readonly Token[], i: number, j: number, b: number, sentText: string): Metric {
+function durationMetric(tokens: readonly Token[], i: number, j: number, b: number, facts: SentenceFacts): Metric {
   const before = (k: number): string => tokens[i - k]?.l ?? '';
   const after = tokens[j]?.l ?? '';
   if (after === 'old' || /year-old/.test(tokens[j - 1]?.l ?? '') || before(1) === 'aged' || before(1) === 'age'
     || (before(1) === 'of' && (before(2) === 'ages' || before(2) === 'age')) || (before(1) === 'between' && before(3) === 'ages')
     || (before(2) === 'ages' && before(3) === 'the') || (before(1) === 'of' && before(2) === 'ages')) return 'age';
-  const around = sentText.toLowerCase();
   const near = (re: RegExp): boolean => {
     for (let k = Math.max(0, i - 12); k < Math.min(b, j + 4); k++) if (re.test(tokens[k]!.l)) return true;
     return false;
   };
   if (near(/^(penalt|prescrib|punishable|punish)/)) return 'penalty';
   if (near(/^(sentenc|imprisonment|suspended|jail|prison|received|served)/)) {
-    if (/\bprescrib|penalt|punishable/.test(around) && !/\bsentenced|received\b/.test(around)) return 'penalty';
+    if (facts.prescribed && !facts.sentenced) return 'penalty';
     return 'sentence';
   }
   return 'other';
@@ -788,7 +817,7 @@ function listPrev(tokens: readonly Token[], figs: readonly LocalFigure[], from: 
 
 const PHRASE_STOP_VERBS = /^(involving|compared|while|but|whereas|versus|received|including|of)$/;
 
-function countMetric(tokens: readonly Token[], a: number, b: number, i: number, j: number, counts: string, sentText: string,
+function countMetric(tokens: readonly Token[], a: number, b: number, i: number, j: number, counts: string, facts: SentenceFacts,
   listed?: LocalFigure): Metric {
   const words = counts.toLowerCase().split(/\s+/);
   const has = (re: RegExp): boolean => words.some((w) => re.test(w));
@@ -804,8 +833,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
   // Children held in a camp or in detention are counted as detained, not as recruited.
-  const detained = /\bheld\b[^;]*\b(camps?|detention|custody|prisons?|jails?|cells?)\b/.test(sentText);
-  if (has(/^(children|child|boys|girls|minors)$/) && CHILD_SOLDIER_CONTEXT.test(sentText) && verb !== 'other' && !detained
+  if (has(/^(children|child|boys|girls|minors)$/) && facts.childSoldiers && verb !== 'other' && !facts.detained
     && !/^victims?$/.test(head)) return 'child-soldiers';
   // An item of a list counts what the item before it counts.
   if (listed && (counts === '' || words.some((w) => PERSON_NOUNS.test(w)) || has(/^(children|child|boys|girls|minors|adults|men|women)$/))) return listed.metric;
@@ -830,7 +858,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
     if (verb === 'investigations') return 'investigations';
     if (verb === 'convictions' || verb === 'acquittals' || verb === 'arrests' || verb === 'repatriated') return verb;
     if (verb && /^victims-/.test(verb) && verb !== 'victims-estimated') return verb as Metric;
-    if (verb === 'victims-estimated' && (/\bvictims?\b/i.test(sentText) || has(/^(children|child|girls|boys|women|minors|persons|people)$/))) return 'victims-estimated';
+    if (verb === 'victims-estimated' && (facts.victims || has(/^(children|child|girls|boys|women|minors|persons|people)$/))) return 'victims-estimated';
   }
   return 'other';
 }
@@ -860,7 +888,8 @@ function nearestVerb(tokens: readonly Token[], a: number, b: number, i: number, 
     const r = right();
     if (r) return r;
   }
-  for (let k = i - 1; k >= a; k--) {
+  // Bounded: a verb more than 40 words back governs some other phrase.
+  for (let k = i - 1; k >= a && k >= i - 40; k--) {
     const t = tokens[k]!;
     if (t.t === ';') break;
     if (k > a && isCapitalized(t)) continue; // `Criminal Investigations Department` is a name, not a verb
@@ -886,10 +915,10 @@ function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): voi
     if (total.unit) continue;
     let y = x + 1;
     // Parts sit inside `( ... )` right after the total's noun phrase.
-    const afterTotal = text.indexOf('(', total.e);
+    const afterTotal = boundedIndexOf(text, '(', total.e, 61);
     if (afterTotal === -1) continue;
-    const close = text.indexOf(')', afterTotal);
-    if (close === -1 || afterTotal - total.e > 60) continue;
+    const close = boundedIndexOf(text, ')', afterTotal, 300);
+    if (close === -1) continue;
     if (text.slice(total.e, afterTotal).includes(',')) continue;
     while (y < figs.length && figs[y]!.s < close) {
       const part = figs[y]!;
@@ -945,7 +974,8 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   for (const [a] of ranges) sentenceStart[a] = 1;
   const g = gazetteer();
 
-  const push = (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>): void => {
+  const definitionAt = new Map<number, LocalEntity>();
+  const push = (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>): LocalEntity => {
     let e = tokens[j - 1]!.e;
     // `Mali’s`: the possessive is not part of the name.
     const last = tokens[j - 1]!.t;
@@ -956,6 +986,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     if (type) ent.type = type;
     out.push(ent);
     for (let q = i; q < j; q++) used[q] = 1;
+    return ent;
   };
 
   // 1. Acronym definitions: `Long Form (ACR)`.
@@ -974,7 +1005,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     const acr = tokens[i]!;
     // `Safe Haven Lunaria (SHL), an NGO,`: the apposition says what it is.
     const apposition = tokens[i + 2]?.t === ',' ? appositiveType(tokens, i + 3) : undefined;
-    push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } });
+    definitionAt.set(acr.s, push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } }));
     used[i] = 1;
   }
 
@@ -1064,7 +1095,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     const hadAcr = end > defStart && tokens[defStart]?.t === '(';
     if (hadAcr) {
       // The definition was already read in pass 1 for the long form; extend that mention instead.
-      const prior = out.find((x) => x.acronym && x.acronym.s === tokens[defStart + 1]!.s);
+      const prior = definitionAt.get(tokens[defStart + 1]!.s);
       if (prior) {
         prior.s = tokens[i]!.s;
         prior.e = tokens[end - 1]!.e;
@@ -1106,7 +1137,9 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   // mines of Taoudeni`, `the Costa Verde region`, `the Sankoro and Dira regions`. One to three
   // capitalized words after a preposition of place or before `region`, not at a sentence
   // start, not inside a longer title, not a known word of another kind.
-  const placeAt = (k: number): boolean => out.some((x) => x.e === tokens[k]?.e && (x.type === 'city' || x.type === 'region' || x.type === 'country'));
+  const placeEnds = new Set<number>();
+  for (const x of out) if (x.type === 'city' || x.type === 'region' || x.type === 'country') placeEnds.add(x.e);
+  const placeAt = (k: number): boolean => tokens[k] !== undefined && placeEnds.has(tokens[k]!.e);
   for (let i = 1; i < tokens.length; i++) {
     if (used[i] || sentenceStart[i]) continue;
     const t = tokens[i]!;
@@ -1132,6 +1165,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
     }
     push(i, end, regionWord || pairRegion ? 'region' : 'city');
+    placeEnds.add(tokens[end - 1]!.e);
     i = end - 1;
   }
 
@@ -1247,7 +1281,8 @@ function titleAfter(tokens: readonly Token[], j: number): number {
 function properChunkEnd(tokens: readonly Token[], i: number, used: Uint8Array): number {
   let k = i;
   let end = i;
-  while (k < tokens.length && !used[k]) {
+  // Names are short: a run of more than 24 tokens is not one name.
+  while (k < tokens.length && !used[k] && k < i + 24) {
     const t = tokens[k]!;
     if (t.k === Kind.Word && isCapitalized(t)) {
       end = k + 1;
