@@ -6,9 +6,7 @@
  *
  * The adversarial inputs also check growth: analyze on 4n characters must take less than
  * 12 times what it takes on n (linear work gives about 4; quadratic about 16), measured in
- * the same run, so no absolute time is asserted. Inputs on which the engine is known to be
- * super-linear today are listed in KNOWN_SLOW and skipped (pending) unless
- * TIP_LENS_FUZZ_KNOWN=1: each is a finding reported to the engine's owner.
+ * the same run, so no absolute time is asserted. TIP_LENS_FUZZ_VERBOSE=1 prints the ratios.
  */
 import * as assert from 'node:assert';
 import { readFileSync } from 'node:fs';
@@ -23,7 +21,6 @@ const OURS = ['samples/veldora-2022.tip.txt', 'samples/veldora-2023.tip.txt', 't
   'test/fixtures/narratives/ostravia-2021.txt', 'test/fixtures/narratives/lunaria-2024.txt'];
 
 const SEED = process.env.TIP_LENS_FUZZ_SEED ? Number(process.env.TIP_LENS_FUZZ_SEED) : 0x71b1e25;
-const RUN_KNOWN = process.env.TIP_LENS_FUZZ_KNOWN === '1';
 /** TIP_LENS_FUZZ_VERBOSE=1 prints each growth ratio, for whoever tunes the engine. */
 const VERBOSE = process.env.TIP_LENS_FUZZ_VERBOSE === '1';
 /** Upper bound on one analysis of a fuzz case of a few KB; generous, it only catches hangs. */
@@ -169,7 +166,7 @@ function checkNumbers(r: Analysis, where: string): void {
 }
 
 /** Analyzes `input` and checks every invariant; returns the milliseconds it took. */
-function check(input: string, label: string, options: { maxMs?: number; finite?: boolean } = {}): number {
+function check(input: string, label: string, options: { maxMs?: number } = {}): number {
   const where = `${label} (seed ${SEED}; ${show(input)})`;
   let r: Analysis;
   const t0 = performance.now();
@@ -181,7 +178,7 @@ function check(input: string, label: string, options: { maxMs?: number; finite?:
   const ms = performance.now() - t0;
   assert.strictEqual(r.length, input.length, `${where}: result.length`);
   checkSpans(input, r, where);
-  if (options.finite !== false) checkNumbers(r, where);
+  checkNumbers(r, where);
   // analyze() catches everything and returns the empty model: a text with paragraphs that
   // comes back without any means an exception inside was swallowed.
   if (r.paragraphs.length === 0) {
@@ -245,24 +242,17 @@ const ADVERSARIES: readonly Adversary[] = [
   { name: 'slashes', make: (s) => rep('14/', s), n: 48_000 },
   { name: 'lone surrogates', make: (s) => rep('\ud800', s), n: 32_000 },
   { name: 'the seed, paragraph after paragraph', make: (s) => rep(readFileSync(SEED_FILE, 'utf8') + '\n', s), n: 48_000 },
-];
-
-/**
- * Super-linear in the engine today (each a finding, with its cause as read in src/core);
- * run with TIP_LENS_FUZZ_KNOWN=1.
- */
-const KNOWN_SLOW: ReadonlyArray<Adversary & { readonly why: string }> = [
-  { name: 'number words in one sentence', make: (s) => rep('five ', s), n: 4_000, why: 'each figure looks back over the whole sentence for its verb' },
-  { name: 'a chain of "1 to 1 to"', make: (s) => rep('1 to ', s), n: 4_000, why: 'each figure looks back over the whole sentence for its verb' },
-  { name: 'a list of numbers, one sentence', make: (s) => `We saw ${rep('12, ', s)}.`, n: 4_000, why: 'each figure looks back over the whole sentence for its verb' },
-  { name: 'period phrases in one sentence', make: (s) => `PROTECTION\n\n${rep('12 cases during the previous reporting period and ', s)}`, n: 8_000, why: 'each period phrase scans back to the clause start' },
-  { name: 'named years in one sentence', make: (s) => `TRAFFICKING PROFILE\n\n${rep('identified 5 victims in 2019 and ', s)}`, n: 16_000, why: 'each period phrase scans back to the clause start' },
-  { name: 'durations in one sentence', make: (s) => rep('received 5 years and ', s), n: 16_000, why: 'each duration lower-cases and searches the whole sentence' },
-  { name: 'children in one sentence', make: (s) => rep('assisted 5 children and ', s), n: 16_000, why: 'each child figure searches the whole sentence for armed-group words' },
-  { name: 'breakdowns in one paragraph', make: (s) => rep('They identified 12 victims (five girls). ', s), n: 8_000, why: 'every sentence with two figures maps all tokens of its paragraph' },
-  { name: 'the seed as a single line', make: (s) => rep(readFileSync(SEED_FILE, 'utf8').replace(/\s*\n\s*/g, ' ') + ' ', s), n: 24_000, why: 'every sentence with two figures maps all tokens of its paragraph' },
-  { name: 'a ministry name with commas', make: (s) => rep('Ministry of Justice, Women, Children, and the Family, ', s), n: 8_000, why: 'the name runs on over commas and is split and classified again at every "of the"' },
-  { name: 'many short narratives', make: (s) => rep('MALI: Tier 2\nSome text 5 victims.\n', s), n: 256_000, why: 'closing a summary scans every paragraph read so far' },
+  { name: 'number words in one sentence', make: (s) => rep('five ', s), n: 16_000 },
+  { name: 'a chain of "1 to 1 to"', make: (s) => rep('1 to ', s), n: 16_000 },
+  { name: 'a list of numbers, one sentence', make: (s) => `We saw ${rep('12, ', s)}.`, n: 16_000 },
+  { name: 'period phrases in one sentence', make: (s) => `PROTECTION\n\n${rep('12 cases during the previous reporting period and ', s)}`, n: 32_000 },
+  { name: 'named years in one sentence', make: (s) => `TRAFFICKING PROFILE\n\n${rep('identified 5 victims in 2019 and ', s)}`, n: 64_000 },
+  { name: 'durations in one sentence', make: (s) => rep('received 5 years and ', s), n: 64_000 },
+  { name: 'children in one sentence', make: (s) => rep('assisted 5 children and ', s), n: 64_000 },
+  { name: 'breakdowns in one paragraph', make: (s) => rep('They identified 12 victims (five girls). ', s), n: 32_000 },
+  { name: 'the seed as a single line', make: (s) => rep(readFileSync(SEED_FILE, 'utf8').replace(/\s*\n\s*/g, ' ') + ' ', s), n: 48_000 },
+  { name: 'a ministry name with commas', make: (s) => rep('Ministry of Justice, Women, Children, and the Family, ', s), n: 32_000 },
+  { name: 'many short narratives', make: (s) => rep('MALI: Tier 2\nSome text 5 victims.\n', s), n: 128_000 },
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -317,7 +307,7 @@ describe('fuzz: analyze never throws, spans hold, time is bounded', function () 
     check(rep(all + '\n', 1 << 20), '1 MB of narratives', { maxMs: 20_000 });
   });
 
-  (RUN_KNOWN ? it : it.skip)('[known: quadratic] a 1 MB single line of narrative words and numbers', function () {
+  it('a 1 MB single line of narrative words and numbers', function () {
     const r = prng(SEED + 4);
     const words = narratives().join(' ').split(/\s+/).filter(Boolean);
     let line = '';
@@ -325,7 +315,7 @@ describe('fuzz: analyze never throws, spans hold, time is bounded', function () 
     check(line, '1 MB single line', { maxMs: 20_000 });
   });
 
-  (RUN_KNOWN ? it : it.skip)('[known: overflow] number words whose scales overflow give a finite value', function () {
+  it('number words whose scales overflow still give a finite value', function () {
     check(`two million${' trillion'.repeat(30)} victims`, 'overflowing scales');
     check(`two${' million'.repeat(60)} FCFA ($5)`, 'overflowing scales, money');
   });
@@ -336,14 +326,6 @@ describe('fuzz: no quadratic work or catastrophic backtracking (time of 4n / tim
 
   for (const a of ADVERSARIES) {
     it(`${a.name}: grows about linearly`, function () {
-      const g = growth(a.make, a.n);
-      assert.ok(g.ratio < GROWTH_BOUND,
-        `${a.name}: ${a.n} chars took ${g.small.toFixed(1)} ms, ${4 * a.n} chars ${g.large.toFixed(1)} ms: ratio ${g.ratio.toFixed(1)} >= ${GROWTH_BOUND}`);
-    });
-  }
-
-  for (const a of KNOWN_SLOW) {
-    (RUN_KNOWN ? it : it.skip)(`[known: ${a.why}] ${a.name}: grows about linearly`, function () {
       const g = growth(a.make, a.n);
       assert.ok(g.ratio < GROWTH_BOUND,
         `${a.name}: ${a.n} chars took ${g.small.toFixed(1)} ms, ${4 * a.n} chars ${g.large.toFixed(1)} ms: ratio ${g.ratio.toFixed(1)} >= ${GROWTH_BOUND}`);
