@@ -214,7 +214,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
   closeNarrative(lastEnd);
 
   const narratives = d.narratives;
-  resolveCurrencies(d.money, narratives, text);
+  yield* resolveCurrencies(d.money, narratives, text);
   addOwnCountry(d, narratives);
   // `Nepali rupees`: the adjective of a currency is not a mention of a nationality.
   if (d.money.length > 0) {
@@ -223,7 +223,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
     const keep = new Set(withoutOverlaps(nationalities, spans));
     d.localEntities = d.localEntities.filter((x) => x.type !== 'nationality' || keep.has(x));
   }
-  const entities = linkEntities(d.localEntities);
+  const entities = yield* linkEntities(d.localEntities);
   return {
     version: 1,
     length: text.length,
@@ -387,21 +387,24 @@ function shiftAmount(a: LocalAmount, by: number): Money['conversion'] {
 }
 
 /** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
-function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): void {
+/** How many items a whole-document step handles between two pauses of {@link analyzeAsync}. */
+const STEP = 2048;
+
+function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): Generator<void, void> {
   if (money.length === 0) return;
-  const docRegion = fcfaRegion(text);
+  let docRegion: 'XOF' | 'XAF' | undefined; // read from the text only when a country does not decide
   let n = 0;
   const settle = (code: string, at: number): string => {
     while (n + 1 < narratives.length && narratives[n + 1]!.start <= at) n++;
     const country = fold(narratives[n]?.meta.country ?? '');
-    if (code === 'FCFA') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : docRegion;
+    if (code === 'FCFA') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : (docRegion ??= fcfaRegion(text));
     if (code.length === 3 && code === code.toUpperCase()) return code;
     // `Emirati dirhams`, `dinars`, `francs`: the country's own, else a sensible default.
     const word = code.split(' ').pop()!.replace(/s$/, '');
     const adjective0 = code.includes(' ') ? code.split(' ')[0]! : '';
     const local = adjective0 ? undefined : LOCAL_CURRENCY[word]?.[country];
     if (local) return local;
-    if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : 'XOF';
+    if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : (docRegion ??= fcfaRegion(text));
     const adjective = code.includes(' ') ? code.split(' ')[0]! : '';
     const adjCountry = ADJECTIVE_COUNTRY[adjective];
     const own = adjCountry ? LOCAL_CURRENCY[word]?.[adjCountry] : undefined;
@@ -412,6 +415,7 @@ function resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[],
     return defaults[word] ?? code.toUpperCase();
   };
   for (let i = 0; i < money.length; i++) {
+    if (i % STEP === STEP - 1) yield;
     const m = money[i]!;
     const currency = settle(m.currency, m.start);
     const conv = m.conversion ? { ...m.conversion, currency: settle(m.conversion.currency, m.start) } : undefined;
@@ -459,7 +463,7 @@ function impliedRate(m: { value: number; max?: number }, c: { value: number; max
  * Puts mentions together into entities: acronym definitions link the long form and the
  * acronym; bare acronyms and later long forms join the entity they name.
  */
-function linkEntities(local: Draft['localEntities']): Entity[] {
+function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]> {
   interface Building { id: string; type: EntityType; name: string; acronym?: string; longForm?: string; definition?: { start: number; end: number }; mentions: Mention[] }
   const byKey = new Map<string, Building>();
   const byAcronym = new Map<string, Building>();
@@ -474,7 +478,9 @@ function linkEntities(local: Draft['localEntities']): Entity[] {
     return b;
   };
   // Definitions first, so that acronyms used before their definition still find it.
+  let n = 0;
   for (const x of local) {
+    if (++n % STEP === 0) yield;
     if (!x.acronym) continue;
     const type = x.type ?? 'organization';
     const existing = byAcronym.get(x.acronym.text);
@@ -488,6 +494,7 @@ function linkEntities(local: Draft['localEntities']): Entity[] {
     }
   }
   for (const x of local) {
+    if (++n % STEP === 0) yield;
     if (x.acronym) {
       const b = byAcronym.get(x.acronym.text)!;
       b.mentions.push({ start: x.s, end: x.e, text: x.text, definition: true });

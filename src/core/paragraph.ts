@@ -280,6 +280,8 @@ interface NumberExpr {
   value: number;
   /** For a range. */
   max?: number;
+  /** For a range whose ends carry their own units, already read. */
+  unit?: Unit;
 }
 
 /** A number at token i: digits or words, with scales (`two million`, `1.5 billion`). */
@@ -329,7 +331,8 @@ function readRange(tokens: readonly Token[], n: NumberExpr, unitAware: boolean):
     const unitB = DURATION_UNITS[tokens[m.j]?.l ?? ''];
     if (!unitB) return n;
     const toA = (v: number, u: Unit): number => (u === unitA ? v : u === 'years' && unitA === 'months' ? v * 12 : v);
-    return { i: n.i, j: m.j, value: n.value, max: toA(m.value, unitB) };
+    // `18 months’ to two years’`: the range ends after its second unit, and is in the first one's.
+    return { i: n.i, j: m.j + 1, value: n.value, max: toA(m.value, unitB), unit: unitA };
   }
   if (m.value < n.value) return n;
   return { i: n.i, j: m.j, value: n.value, max: m.value };
@@ -563,10 +566,12 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     if (n.j > b) continue;
     let j = n.j;
     // Units: `10 years’`, `18 months`, `45 percent`, `12%`
-    let unit: Unit | undefined;
+    let unit: Unit | undefined = n.unit;
     let metric: Metric | undefined;
     const u = tokens[j];
-    if (u && (u.l === 'percent' || u.t === '%' || u.l === 'per' && tokens[j + 1]?.l === 'cent')) {
+    if (unit) {
+      // read with the range
+    } else if (u && (u.l === 'percent' || u.t === '%' || u.l === 'per' && tokens[j + 1]?.l === 'cent')) {
       unit = 'percent';
       metric = 'percentage';
       j += u.l === 'per' ? 2 : 1;
