@@ -1,0 +1,56 @@
+import * as assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { checkConversions, convert, documentRates, PEGS, statedRates, userRates } from '../../src/core/currency';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const seed = analyze(readFileSync(path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt'), 'utf8'));
+const veldora = analyze(readFileSync(path.join(ROOT, 'samples', 'veldora-2023.tip.txt'), 'utf8'));
+
+describe('currency', () => {
+  it('a stated amount carries its rounding: 150,000 FCFA ($260) allows about 566 to 588', () => {
+    const s = statedRates(seed.money).find((x) => x.statement.value === 150000)!;
+    assert.ok(Math.abs(s.rate - 576.9) < 0.1);
+    assert.ok(Math.abs(s.low - 566.0) < 0.1 && Math.abs(s.high - 588.2) < 0.1, `${s.low}..${s.high}`);
+  });
+
+  it("the document's rate comes from its tightest statement", () => {
+    const [r] = documentRates(seed);
+    assert.deepStrictEqual([r!.base, r!.quote, r!.source], ['USD', 'XOF', 'document']);
+    assert.ok(Math.abs(r!.value - 582.0) < 0.01);
+  });
+
+  it('all four conversions of the seed agree; the planted one of our sample does not, its look-alike does', () => {
+    assert.ok(checkConversions(seed.money).every((c) => c.agrees));
+    const checks = checkConversions(veldora.money);
+    const off = checks.filter((c) => !c.agrees);
+    assert.deepStrictEqual(off.map((c) => c.statement.text), ['40 million FCFA']);
+    assert.ok(off[0]!.deviation < -0.15);
+    assert.ok(checks.find((c) => c.statement.text === '75,000 FCFA')!.agrees, '75,000 FCFA ($120) fits within its rounding');
+  });
+
+  it('the tolerance is a setting: at 0 the rounding alone decides', () => {
+    // $343,640 pins the rate to 582.0 +- 0.01, while the other statements give about 579:
+    // 0.5% apart, beyond the rounding, well within the default 2%.
+    const strict = checkConversions(seed.money, 0).filter((c) => !c.agrees);
+    assert.deepStrictEqual(strict.map((c) => c.statement.text), ['200 million FCFA']);
+    assert.ok(Math.abs(strict[0]!.deviation) < 0.01);
+  });
+
+  it('converts at the document rate, a peg, the user table, or through a pivot', () => {
+    const rates = [...documentRates(seed), ...PEGS];
+    const fine = seed.money.find((m) => m.value === 500000)!;
+    const usd = convert(fine, 'USD', rates)!;
+    assert.strictEqual(usd.rates[0]!.source, 'document');
+    assert.ok(Math.abs(usd.value - 859.1) < 1);
+    const eur = convert(fine, 'EUR', rates)!;
+    assert.strictEqual(eur.rates[0]!.source, 'peg');
+    assert.ok(Math.abs(eur.value - 500000 / 655.957) < 0.01);
+    const user = userRates([{ pair: 'EUR/GBP', rate: 0.85, asOf: '2024-01-31' }, { pair: 'bad', rate: 1 }, { pair: 'USD/EUR', rate: -1 }]);
+    assert.strictEqual(user.length, 1);
+    const gbp = convert(fine, 'GBP', [...rates, ...user])!;
+    assert.deepStrictEqual(gbp.rates.map((r) => r.source), ['peg', 'user']);
+    assert.strictEqual(convert({ value: 1, currency: 'XYZ' }, 'USD', rates), undefined);
+  });
+});
