@@ -1,9 +1,30 @@
 import * as vscode from 'vscode';
+import { AnalysisService } from './analysisService';
+import { registerDecorations } from './decorations';
 import { registerDetection } from './detection';
+import { registerNavigation } from './navigation';
+import { registerHovers } from './hover';
+import { registerReportTree } from './reportTree';
+import { registerStatusBar } from './statusBar';
+import { registerStructure } from './structure';
+import { WorkspaceIndex } from './workspaceIndex';
 
-/** The extension's entry point: each feature registers itself and its disposables. */
+/**
+ * The extension's entry point. One service owns the analyses of open reports and one index
+ * the reports of the workspace; each feature (one file each) registers itself against them
+ * and puts its disposables in `context.subscriptions`.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   registerDetection(context);
+  const service = new AnalysisService();
+  const workspace = new WorkspaceIndex(service);
+  context.subscriptions.push(service, workspace);
+  registerDecorations(context, service);
+  registerReportTree(context, service);
+  registerHovers(context, service, workspace);
+  registerNavigation(context, service);
+  registerStructure(context, service);
+  registerStatusBar(context, service);
 }
 
 export function deactivate(): void {

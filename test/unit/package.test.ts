@@ -14,7 +14,7 @@ describe('the extension package', () => {
       .split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepStrictEqual(files, [
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'language-configuration.json',
-      'media/icon.png', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
+      'media/icon.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
     ]);
   });
 
