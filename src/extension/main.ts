@@ -7,6 +7,7 @@ import { registerHovers } from './hover';
 import { registerReportTree } from './reportTree';
 import { registerStatusBar } from './statusBar';
 import { registerStructure } from './structure';
+import { probes, type TipLensExports } from './probes';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -14,7 +15,7 @@ import { WorkspaceIndex } from './workspaceIndex';
  * the reports of the workspace; each feature (one file each) registers itself against them
  * and puts its disposables in `context.subscriptions`.
  */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerDetection(context);
   const service = new AnalysisService();
   const workspace = new WorkspaceIndex(service);
@@ -25,6 +26,9 @@ export function activate(context: vscode.ExtensionContext): void {
   registerNavigation(context, service);
   registerStructure(context, service);
   registerStatusBar(context, service);
+  probes.set('service', service);
+  probes.set('workspaceIndex', workspace);
+  return { probes };
 }
 
 export function deactivate(): void {
