@@ -177,13 +177,15 @@ interface PeriodMarks {
   readonly at: Array<Period | undefined>;
 }
 
-const COMPARATORS = new Set(['compared', 'versus', 'vs']);
+const COMPARATORS = new Set(['compared', 'versus', 'vs', 'than']);
 const CHANGE_WORDS = /^(increase|increases|decrease|decreases|up|down|rise|drop|fall|decline|decreased|increased|rose|fell|dropped|declined)$/;
 
 /** `compared with`, `versus`, and `from` after a word of change (`an increase from one conviction`). */
 function isComparator(sent: readonly Token[], k: number): boolean {
   const t = sent[k];
   if (!t) return false;
+  // `fewer than in 2020` compares; `more than 1,100` qualifies a number.
+  if (t.l === 'than') return sent[k + 1] !== undefined && sent[k + 1]!.k !== Kind.Number && wordValue(sent[k + 1]!.l) === undefined;
   if (COMPARATORS.has(t.l)) return true;
   return t.l === 'from' && CHANGE_WORDS.test(sent[k - 1]?.l ?? '');
 }
@@ -196,11 +198,12 @@ function isComparator(sent: readonly Token[], k: number): boolean {
  */
 function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
   const at: Array<Period | undefined> = new Array(sent.length).fill(undefined);
-  if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year/i.test(sentText)) return { at };
+  if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year|compared|from|versus|than/i.test(sentText)) return { at };
   // Two passes: a phrase after its figures (`compared with nine investigations during the
   // previous reporting period`) is more specific than one that opens the sentence (`In 2010,
   // ...`), so it is applied first and the opening phrase fills in the rest.
   const openings: Array<[number, number, Period]> = [];
+  const trailing: Array<[number, number, Period]> = [];
   let firstComma = sent.findIndex((t) => t.t === ',');
   if (firstComma < 0) firstComma = 0;
   let clauseStart = 0;
@@ -212,7 +215,7 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
     const [len, period] = p;
     const opening = (i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? '')))
       // `In a case that ended in October 2023, the court ...`: a date in the opening adverbial clause.
-      || (clauseStart === 0 && i < firstComma && /^(in|during|on|after|following|by|since|until)$/.test(sent[0]?.l ?? ''));
+      || (clauseStart === 0 && i < firstComma && /^(in|during|on|over|after|following|by|until)$/.test(sent[0]?.l ?? ''));
     if (opening) {
       // One opening phrase per clause governs it; a second is a repetition, not a new scope.
       if (openings.length === 0 || openings[openings.length - 1]![1] !== clauseStart) openings.push([i + len, clauseStart, period]);
@@ -224,15 +227,24 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
     const floor = Math.max(clauseStart, i - 40);
     let from = Math.max(i - 1, floor);
     while (from > floor && !isComparator(sent, from)) from--;
-    if (!isComparator(sent, from)) {
+    const compared = isComparator(sent, from);
+    if (!compared) {
       from = i - 1;
       while (from > floor && !/^[,;:()]$/.test(sent[from - 1]!.t)) from--;
+      // Not a baseline of comparison: the date also governs what follows in its clause
+      // (`UNICEF estimated in 2015 that between 6,000 and 10,000 ...`), after the rest.
+      if (period !== 'previous') trailing.push([i + len, clauseStart, period]);
     }
     for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
     i += len - 1;
   }
-  for (const [from, , period] of openings) {
+  for (const [from, , period] of [...openings, ...trailing]) {
     for (let j = from; j < sent.length && sent[j]!.t !== ';'; j++) at[j] ??= period;
+  }
+  // `convicted nine traffickers, down from 21`: a baseline with no period stated is the previous one.
+  for (let k = 0; k < sent.length; k++) {
+    if (!isComparator(sent, k)) continue;
+    for (let j = k + 1; j < sent.length && j <= k + 3; j++) if (sent[j]!.k === Kind.Number || wordValue(sent[j]!.l) !== undefined) at[j] ??= 'previous';
   }
   return { at };
 }
