@@ -144,6 +144,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
   };
 
   d.blocks = blocks(text);
+  const codes = documentCodes(text);
   const profileFirst = profileBeforeSummary(d.blocks);
   for (let bi = 0; bi < d.blocks.length; bi++) {
     const b = d.blocks[bi]!;
@@ -201,7 +202,7 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
         paragraphsInSection = 0;
       }
       paragraphsInSection++;
-      addParagraph(d, b.text, b.start, section, cache);
+      addParagraph(d, b.text, b.start, section, cache, codes);
       if (section === 'summary' && !meta.tierChange) {
         const tc = tierChangeIn(b.text, b.start);
         if (tc) meta.tierChange = tc;
@@ -296,6 +297,22 @@ function withoutOverlaps<T extends { s: number; e: number }>(a: readonly T[], b:
   return out;
 }
 
+interface DocumentCodes {
+  readonly set: ReadonlySet<string>;
+  /** The codes in a stable order: part of the paragraph cache's key. */
+  readonly key: string;
+}
+
+const CURRENCY_DEFINITION = /\b(?:rupees?|pesos?|francs?|dollars?|dinars?|riyals?|rials?|shillings?|pounds?|naira|cedis?|dirhams?|taka|kwacha|leones?|birr|lei|lev|leva|hryvnias?|rubles?|roubles?|yuan|yen|won|baht|dong|kyats?|ringgit|rupiah|soms?|manats?|tenge|lari|drams?|afghanis?|lempiras?|quetzals?|colones?|cordobas?|bolivianos?|soles?|guaranies?|reais|kips?|riels?|rufiyaa|ouguiyas?|dalasis?|marks?|kunas?|forints?|zlotys?|korunas?|krona|kronor|krone|kroner|denars?|lek|euros?)\s*\(([A-Z]{2,4})\)/g;
+
+/** Currency codes a report defines for itself: `Karsolian rupees (KSR)`, then `KSR 50,000`. */
+function documentCodes(text: string): DocumentCodes {
+  const set = new Set<string>();
+  CURRENCY_DEFINITION.lastIndex = 0;
+  for (let m = CURRENCY_DEFINITION.exec(text); m; m = CURRENCY_DEFINITION.exec(text)) set.add(m[1]!);
+  return { set, key: [...set].sort().join(',') };
+}
+
 /**
  * Older narratives (about 2011 and before) open with the trafficking profile and put the
  * summary ("The Government of X does not fully comply with the minimum standards ...") after
@@ -341,11 +358,12 @@ function tierChangeIn(p: string, offset: number): TierStatement | undefined {
   return found;
 }
 
-function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Map<string, ParagraphResult> | undefined): void {
-  const key = section + '\u0000' + text;
+function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Map<string, ParagraphResult> | undefined,
+  codes: DocumentCodes): void {
+  const key = section + '\u0000' + codes.key + '\u0000' + text;
   let r = cache?.get(key);
   if (!r) {
-    r = analyzeParagraph(text, section);
+    r = analyzeParagraph(text, section, codes.set);
     cache?.set(key, r);
   }
   d.paragraphs.push({ start, end: start + text.length, section });

@@ -142,7 +142,17 @@ const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defe
 
 const CHILD_SOLDIER_CONTEXT = /\b(armed|soldiers?|soldiering|recruit\w*|combat\w*|militias?|fighters?|conscript\w*|DDR|disarmament|military)\b/i;
 
-export function analyzeParagraph(text: string, section: SectionKind): ParagraphResult {
+export function analyzeParagraph(text: string, section: SectionKind, codes?: ReadonlySet<string>): ParagraphResult {
+  const previous = documentCodes;
+  documentCodes = codes ?? new Set();
+  try {
+    return read(text, section);
+  } finally {
+    documentCodes = previous;
+  }
+}
+
+function read(text: string, section: SectionKind): ParagraphResult {
   const tokens = tokenize(text);
   const ranges = sentenceRanges(tokens);
   const folded = tokens.map((t) => fold(t.t).replace(/'s$/, ''));
@@ -398,7 +408,7 @@ function currencyAfter(tokens: readonly Token[], j: number): { code: string; end
   }
   if (region) return undefined;
   if (w.t === 'FCFA' || w.t === 'CFAF') return { code: 'FCFA', end: k + 1 };
-  if (ISO_CODES.has(w.t)) return { code: w.t, end: k + 1 };
+  if (isCode(w.t)) return { code: w.t, end: k + 1 };
   // `Emirati dirhams`, `Nigerian naira`, `US dollars`: an adjective may come first.
   const adj = w.k === Kind.Word && isCapitalized(w) && tokens[k + 1] && CURRENCY_WORDS[tokens[k + 1]!.l] ? 1 : 0;
   const word = tokens[k + adj];
@@ -411,7 +421,8 @@ function currencyAfter(tokens: readonly Token[], j: number): { code: string; end
     if (code === 'USD' && a !== 'us' && a !== 'u.s' && a !== 'american') resolved = `${a} ${word.l}`;
     else if (code !== 'USD') resolved = `${a} ${word.l}`;
   } else if (code !== 'USD' && code !== 'EUR' && code !== 'GBP' && code !== 'NGN' && code !== 'GHS') resolved = word.l;
-  return { code: resolved, end: withAbbrev(tokens, k + adj + 1) };
+  const stated = abbrevAfter(tokens, k + adj + 1);
+  return { code: stated ?? resolved, end: withAbbrev(tokens, k + adj + 1) };
 }
 
 /** A currency name's abbreviation in parentheses right after it: `francs (FCFA)`, `dirhams (AED)`. */
@@ -419,8 +430,25 @@ function withAbbrev(tokens: readonly Token[], end: number): number {
   const open = tokens[end];
   const abbr = tokens[end + 1];
   const close = tokens[end + 2];
-  if (open?.t === '(' && close?.t === ')' && abbr && (abbr.t === 'FCFA' || abbr.t === 'CFAF' || ISO_CODES.has(abbr.t))) return end + 3;
+  if (open?.t === '(' && close?.t === ')' && abbr && (abbr.t === 'FCFA' || abbr.t === 'CFAF' || isCode(abbr.t))) return end + 3;
   return end;
+}
+
+/**
+ * Currency codes the document defines for itself (`145 million Karsolian rupees (KSR)`), set
+ * for the duration of one synchronous {@link analyzeParagraph} call.
+ */
+let documentCodes: ReadonlySet<string> = new Set();
+
+function isCode(t: string): boolean {
+  return ISO_CODES.has(t) || documentCodes.has(t);
+}
+
+/** The code a currency name is given in parentheses right after it, if any: `rupees (KSR)`. */
+function abbrevAfter(tokens: readonly Token[], end: number): string | undefined {
+  const abbr = tokens[end + 1];
+  if (tokens[end]?.t === '(' && tokens[end + 2]?.t === ')' && abbr && isCode(abbr.t)) return abbr.t;
+  return undefined;
 }
 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₦': 'NGN' };
@@ -437,7 +465,7 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
   } else if (SYMBOLS[t.t]) {
     code = SYMBOLS[t.t];
     k = i + 1;
-  } else if (ISO_CODES.has(t.t) && tokens[i + 1]?.k === Kind.Number) {
+  } else if (isCode(t.t) && tokens[i + 1]?.k === Kind.Number) {
     code = t.t;
     k = i + 1;
   }
@@ -493,7 +521,7 @@ function scanMoney(text: string, tokens: readonly Token[], a: number, b: number,
     if (consumed[i]) continue;
     const t = tokens[i]!;
     if (t.k === Kind.Punct && !SYMBOLS[t.t]) continue;
-    if (t.k === Kind.Word && wordValue(t.l) === undefined && t.t !== 'US' && !ISO_CODES.has(t.t)) continue;
+    if (t.k === Kind.Word && wordValue(t.l) === undefined && t.t !== 'US' && !isCode(t.t)) continue;
     if (isIdentifier(tokens, i)) continue;
     const amt = readAmount(text, tokens, i, b);
     if (!amt) continue;
@@ -502,7 +530,7 @@ function scanMoney(text: string, tokens: readonly Token[], a: number, b: number,
     // The stated conversion: `($860 to $3,440)`, `(approximately $260)`.
     if (tokens[j]?.t === '(') {
       let k = j + 1;
-      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !SYMBOLS[tokens[k]!.t] && !ISO_CODES.has(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
+      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !SYMBOLS[tokens[k]!.t] && !isCode(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
       const conv = readAmount(text, tokens, k, b);
       if (conv && tokens[conv.j]?.t === ')') {
         m.conversion = strip(conv);
@@ -1010,7 +1038,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
   for (let i = 2; i + 1 < tokens.length; i++) {
     if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
     if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
-    if (ISO_CODES.has(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
+    if (isCode(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
     let [ls, le] = long;
