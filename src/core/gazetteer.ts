@@ -19,13 +19,15 @@ const EXTRA_COUNTRIES = [
   "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
   'guinea-bissau', 'the gambia', 'gambia', 'eswatini', 'timor-leste', 'north macedonia', 'czechia',
   'burma', 'united states', 'united kingdom', 'kosovo', 'south sudan', 'cabo verde', 'sao tome and principe',
-  'uae', 'chad', 'niger', 'philippines', 'the philippines', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
+  'uae', 'chad', 'niger', 'jordan', 'laos', 'georgia', 'philippines', 'the philippines', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
 ];
 /** Continents and world regions. */
 const WORLD_REGIONS = [
   'europe', 'africa', 'asia', 'middle east', 'gulf', 'west africa', 'east africa', 'central africa',
   'north africa', 'southern africa', 'sub-saharan africa', 'latin america', 'south asia', 'southeast asia',
-  'central asia', 'caribbean', 'sahel', 'balkans', 'horn of africa',
+  'central asia', 'caribbean', 'sahel', 'balkans', 'western balkans', 'horn of africa', 'north america', 'south america',
+  'central america', 'western europe', 'eastern europe', 'central europe', 'southern europe', 'northern europe',
+  'east asia', 'oceania', 'persian gulf', 'arabian peninsula', 'maghreb', 'levant',
 ];
 const EXTRA_CITIES = [
   'bamako', 'timbuktu', 'gao', 'mopti', 'kidal', 'segou', 'sikasso', 'kayes', 'ouagadougou', 'niamey',
@@ -51,6 +53,15 @@ const EXTRA_DEMONYMS = [
   'ukrainian', 'ukrainians', 'russian', 'russians', 'romanian', 'romanians', 'bulgarian', 'bulgarians',
   'moldovan', 'moldovans', 'albanian', 'albanians', 'venezuelan', 'venezuelans', 'colombian', 'colombians',
   'haitian', 'haitians', 'cuban', 'cubans', 'dominican', 'dominicans', 'mexican', 'mexicans',
+  'uzbek', 'uzbeks', 'uzbekistani', 'tajik', 'tajiks', 'kyrgyz', 'kazakh', 'kazakhs', 'turkmen', 'azerbaijani', 'azerbaijanis',
+  'georgian', 'georgians', 'armenian', 'armenians', 'belarusian', 'belarusians', 'serbian', 'serbians', 'kosovar', 'kosovars',
+  'bosnian', 'bosnians', 'montenegrin', 'macedonian', 'macedonians', 'croatian', 'croatians', 'slovak', 'slovaks', 'czech', 'czechs',
+  'hungarian', 'hungarians', 'polish', 'poles', 'lithuanian', 'lithuanians', 'latvian', 'latvians', 'estonian', 'estonians',
+  'laotian', 'laotians', 'malaysian', 'malaysians', 'singaporean', 'mongolian', 'mongolians', 'rohingya', 'south sudanese',
+  'rwandan', 'rwandans', 'burundian', 'burundians', 'tanzanian', 'tanzanians', 'zambian', 'zambians', 'zimbabwean', 'zimbabweans',
+  'malawian', 'malawians', 'mozambican', 'mozambicans', 'angolan', 'angolans', 'namibian', 'namibians', 'malagasy', 'comorian',
+  'djiboutian', 'venezuelans', 'guatemalan', 'guatemalans', 'honduran', 'hondurans', 'salvadoran', 'salvadorans', 'nicaraguan',
+  'nicaraguans', 'ecuadorian', 'ecuadorians', 'peruvian', 'peruvians', 'bolivian', 'bolivians', 'paraguayan', 'paraguayans',
 ];
 /** Continental and regional adjectives are not nationalities. */
 const NOT_NATIONALITIES = new Set([

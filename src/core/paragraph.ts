@@ -979,6 +979,9 @@ function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): voi
 // ---------------------------------------------------------------------------------------
 // Entities
 
+/** Lower-case words after a name that make it an administrative area: `the Ashvin district`. */
+const REGION_WORDS = /^(regions?|districts?|prefectures?|provinces?|departments?|governorates?|counties|county|oblasts?|municipality|municipalities)$/;
+
 /** Capitalized words that follow `in`/`from` but are not places. */
 const NOT_PLACE = /^(tier|persons|person|trafficking|combat|fight|victims|victim|human|beings|crime|crimes|violent|slavery|labor|labour|rights|justice|english|french|arabic|islamic|quranic|christian|muslim|god|parliament|government|court|law|article|decree|section|chapter|annex|part|phase|the|this|that|these|those|all|some|such|each|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|internet|facebook|whatsapp|telegram|instagram|tiktok|covid-19|covid|ebola|ramadan|christmas|prosecution|protection|prevention|profile|recommendations|summary|report|reports|state|states|national|federal|supreme|high|appeals|criminal|civil|labor|labour|penal|code|constitution|office|ministry|department|agency|committee|commission|council|police|brigade|unit|union|network|association|foundation|group|front|movement|forces|army|navy|i|ii|iii|iv|v)$/;
 
@@ -1196,10 +1199,10 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     const prev = tokens[i - 1]!;
     // `Victims of Violent Crime`: after a capitalized word and a preposition it is part of a title.
     if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && !sentenceStart[i - 2] && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
-    const regionWord = /^regions?$/.test(next?.l ?? '') && !isCapitalized(next!);
+    const regionWord = REGION_WORDS.test(next?.l ?? '') && !isCapitalized(next!);
     const listed = (prev.l === 'and' && (placeAt(i - 2) || (tokens[i - 2]?.t === ',' && placeAt(i - 3)))) || (prev.t === ',' && placeAt(i - 2));
     const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
-    const pairRegion = end === i + 1 && next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && /^regions$/.test(tokens[i + 3]?.l ?? '');
+    const pairRegion = end === i + 1 && next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && REGION_WORDS.test(tokens[i + 3]?.l ?? '') && /s$/.test(tokens[i + 3]!.l);
     if (!regionWord && !placePrep && !pairRegion) continue;
     const words = tokens.slice(i, end).map((x) => x.t);
     if (words.some((w) => NOT_PLACE.test(w.toLowerCase()) || isDemonym(w.toLowerCase()) || MONTHS[w.toLowerCase()] || wordValue(w.toLowerCase()) !== undefined)) continue;
@@ -1209,7 +1212,9 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
       if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
     }
-    push(i, end, regionWord || pairRegion ? 'region' : 'city');
+    // `Tarsa Province` (a capitalized administrative word ends the run) is a region too.
+    const adminLast = /^(Province|Region|District|Prefecture|Governorate|County|State|Department|Oblast)$/.test(tokens[end - 1]!.t);
+    push(i, end, regionWord || pairRegion || adminLast ? 'region' : 'city');
     placeEnds.add(tokens[end - 1]!.e);
     i = end - 1;
   }
