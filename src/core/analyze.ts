@@ -248,6 +248,15 @@ function* build(text: string, cache: Map<string, ParagraphResult> | undefined): 
 function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[]): void {
   const extra: LocalEntity[] = [];
   for (const b of d.blocks) {
+    if (b.role === 'heading' && b.kind === 'recommendations') {
+      // `Recommendations for Tamboru:` names the country too.
+      const m = /^\s*recommendations for\s+(.+?)\s*:\s*$/i.exec(b.text);
+      if (m) {
+        const s = b.start + b.text.indexOf(m[1]!);
+        extra.push({ s, e: s + m[1]!.length, text: m[1]!, key: fold(m[1]!), type: 'country' });
+      }
+      continue;
+    }
     if (b.role !== 'title' && b.role !== 'tier') continue;
     // The country named by the title (`Report: Mali`) and the tier line (`MALI:`).
     const m = b.role === 'title' ? /:\s*(.+?)\s*$/.exec(b.text) : /^\uFEFF?\s*([^:]+?):/.exec(b.text);
@@ -262,8 +271,10 @@ function addOwnCountry(d: Draft, narratives: readonly NarrativeInfo[]): void {
     const country = n.meta.country;
     while (p < d.paragraphs.length && d.paragraphs[p]!.start < n.start) p++;
     if (!country || gazetteer().match([fold(country)], 0) || !/^\p{L}+$/u.test(country)) continue;
-    const stem = country.replace(/[aeiouy]$/i, '');
-    const re = new RegExp(`\\b(?:${country}|${stem}(?:an|ian|ese|i|ois|ien)s?)\\b`, 'gu');
+    // `Veldoran`, `Tamboruan`, `Brennish` (Brennmark): a word that starts as the country does
+    // and ends as demonyms do.
+    const prefix = country.slice(0, Math.min(5, country.length));
+    const re = new RegExp(`\\b(?:${country}|${prefix}\\p{Ll}*(?:an|ian|ese|ish|i|ois|ien)s?)\\b`, 'gu');
     for (let q = p; q < d.paragraphs.length && d.paragraphs[q]!.end <= n.end; q++) {
       const para = d.paragraphs[q]!;
       const body = d.text.slice(para.start, para.end);

@@ -987,16 +987,16 @@ const NOT_PLACE = /^(tier|persons|person|trafficking|combat|fight|victims|victim
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
 
-const GOV = /^(ministry|ministries|academy|fund|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
-const ARMED = /^(group|front|movement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
+const GOV = /^(ministry|ministries|academy|fund|coordinator|ombudsman|commissioner|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
+const ARMED = /^(group|front|movement|mouvement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
 const ORG = /^(association|network|federation|union|bar|chamber|confederation|syndicate|company|corporation|club|league|society|platform|consortium)$/;
-const NGO = /^(foundation|trust|initiative|caritas|hope|aid|relief|help|helpline|charity|mission)$/;
+const NGO = /^(foundation|trust|initiative|caritas|hope|aid|relief|help|helpline|charity)$/;
 
 /** The type a name's words suggest, or undefined when they suggest none. */
 export function classifyName(words: readonly string[]): EntityType | undefined {
   const lower = words.map((w) => fold(w));
   const joined = lower.join(' ');
-  if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined)) return 'international-organization';
+  if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined) || lower[0] === 'un') return 'international-organization';
   if (/\bred (cross|crescent)\b/.test(joined)) return 'ngo';
   if (/\bpublic prosecution\b/.test(joined)) return 'government-body';
   if (/\b(system|mechanism|programme|program)$/.test(joined) && !/\binternational\b/.test(joined)) return 'plan';
@@ -1066,11 +1066,21 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       let j = idAfter(tokens, i + 1);
       // `Domestic Workers Law No. 9`, `Ministerial Decree No. 212`, `Labor Law of 1996`
       let st = i;
-      while (st > 0 && isCapitalized(tokens[st - 1]!) && !used[st - 1] && !isAcronym(tokens[st - 1]!) && !/^(the|in|under|during|a|an|this|its)$/i.test(tokens[st - 1]!.t)) st--;
+      for (;;) {
+        const p = tokens[st - 1];
+        if (!p || used[st - 1]) break;
+        if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
+        // `Prevention of Human Trafficking Act`, `Bonded Labour System (Abolition) Act`
+        else if (/^(of|on|against|for|and)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && st < i) st--;
+        else if (p.t === ')' && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && tokens[st - 3]?.t === '(') st -= 3;
+        else break;
+      }
+      if (tokens[st]?.l === 'of' || tokens[st]?.l === 'and') st++;
       if (st === i && j === i + 1) continue;
       st = yearsBefore(tokens, st);
-      // `of 2015`
+      // `of 2015`, `, 2011`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
+      else if (tokens[j]?.t === ',' && isYearToken(tokens[j + 1]) && t.t === 'Act') j += 2;
       // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
       j = titleAfter(tokens, j);
       push(st, j, 'law');
@@ -1128,7 +1138,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     const head = tokens[k];
     if (!head || used[k] || !/^(plan|protocol|strategy|roadmap)$/.test(head.l)) continue;
     if (k === j && j === i) continue; // a bare `plan`
-    const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x));
+    const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x) && x.l !== 'the');
     if (!named) continue;
     let end = k + 1;
     if (isCapitalized(head) && tokens[end]?.l === 'of' && tokens[end + 1]?.l === 'action') end += 2;
@@ -1212,6 +1222,11 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
       if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
       if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
     }
+    // `the Bala-Bala militias`: a name before a word for armed men is an armed group's.
+    if (/^(militias?|rebels|fighters)$/.test(next?.l ?? '') && !isCapitalized(next!)) {
+      push(i, end, 'armed-group');
+      continue;
+    }
     // `Tarsa Province` (a capitalized administrative word ends the run) is a region too.
     const adminLast = /^(Province|Region|District|Prefecture|Governorate|County|State|Department|Oblast)$/.test(tokens[end - 1]!.t);
     push(i, end, regionWord || pairRegion || adminLast ? 'region' : 'city');
@@ -1221,7 +1236,7 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
 
   // 5. Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`.
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !isCapitalized(tokens[i]!)) continue;
+    if (used[i] || !isCapitalized(tokens[i]!) || isAcronym(tokens[i]!)) continue;
     let j = properChunkEnd(tokens, i, used);
     if (j === i) continue;
     let s = i;
@@ -1229,6 +1244,11 @@ function scanEntities(text: string, tokens: readonly Token[], folded: readonly s
     for (let q = i; q < j - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) s = q + 1;
     // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
     while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
+    // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
+    if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
+    // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
+    if (/^(secretary|minister|director|head|chairman|chairperson|chair|president|deputy|commissioner|governor|mayor|members?)$/.test(tokens[s]!.l)
+      && tokens[s + 1]?.l === 'of' && s + 2 < j) s += tokens[s + 2]?.l === 'the' ? 3 : 2;
     if (s >= j) continue;
     // Split `X of the Y` when both sides are names of their own: `Brigade de Moeurs of the National Police`.
     const parts = splitChunk(tokens, s, j);
@@ -1296,7 +1316,7 @@ function appositiveType(tokens: readonly Token[], k: number): EntityType | undef
 
 function lawOrPlan(tokens: readonly Token[], s: number, e: number): EntityType | undefined {
   const words = tokens.slice(s, e).map((t) => t.l);
-  if (words.includes('law') || words.includes('code') || words.includes('decree')) return 'law';
+  if (words.includes('law') || words.includes('code') || words.includes('decree') || words.includes('act')) return 'law';
   if (words.includes('plan') || words.includes('strategy') || words.includes('protocol')) return 'plan';
   return undefined;
 }
@@ -1393,7 +1413,9 @@ function initialsBefore(tokens: readonly Token[], open: number): [number, number
  * The long form before `(ACR)`: back over capitalized words, connectors and the lower-case
  * words of a noun phrase (`Malian armed forces`), to a determiner or verb.
  */
-function longFormBefore(tokens: readonly Token[], open: number): [number, number] | undefined {
+function longFormBefore(tokens: readonly Token[], openAt: number): [number, number] | undefined {
+  // `the Prevention of Human Trafficking Act, 2011 (PHTA)`: the year belongs to the title.
+  const open = tokens[openAt - 1] && isYearToken(tokens[openAt - 1]) && tokens[openAt - 2]?.t === ',' ? openAt - 2 : openAt;
   let k = open - 1;
   let start = open;
   let caps = 0;
@@ -1413,16 +1435,18 @@ function longFormBefore(tokens: readonly Token[], open: number): [number, number
     } else if (t.k === Kind.Word && caps === 0 && lowerRun < 3 && !/^(the|a|an|its|their|his|her|with|by|to|of|from|as|is|was|were|are|called|named|known)$/.test(t.l)) {
       lowerRun++;
       start = k;
+    } else if (t.k === Kind.Word && caps > 0 && /^(des|de|du|la|le|les|pour|et|del|dos|da|di)$/.test(tokens[k - 1]?.l ?? '')) {
+      // `Mouvement des patriotes du Nord`: lower-case words of a French or Spanish name
     } else if (t.k === Kind.Word && caps > 0 && lowerRun === 0 && /^(armed|security|defense|police|national|forces)$/.test(t.l) === false) {
       break;
     } else break;
     k--;
   }
-  if (start === open || caps === 0) return initialsBefore(tokens, open);
+  if (start === open || caps === 0) return initialsBefore(tokens, openAt);
   // Trim leading connectors, an owner (`PNL's`) and a sentence-initial `Members of the`.
   for (let q = start; q < open - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) start = q + 1;
   if (tokens[start + 1]?.l === 'of' && /^(members|member|part|some|most|many|leaders|leader|head|heads|officials|units?|elements|fighters)$/.test(tokens[start]!.l)) start += 2;
   while (start < open && CONNECTORS.has(tokens[start]!.l)) start++;
-  if (start >= open || !isCapitalized(tokens[start]!)) return initialsBefore(tokens, open);
-  return [start, open];
+  if (start >= open || !isCapitalized(tokens[start]!)) return initialsBefore(tokens, openAt);
+  return [start, openAt];
 }
