@@ -121,7 +121,7 @@ const PHRASE_STOP = new Set([
 /** Verb stems that decide a metric, checked in the sentence around a figure. */
 const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^investigat(e|ed|es|ing|ion|ions)$/, 'investigations'],
-  [/^prosecut(e|ed|es|ing|ion|ions)$/, 'prosecutions'],
+  [/^(prosecut(e|ed|es|ing|ion|ions)|indict(ed|ing|s|ment|ments)?|charged|charges|tried)$/, 'prosecutions'],
   [/^convict(ed|ing|s|ion|ions)?$/, 'convictions'],
   [/^acquit(ted|ting|s|tal|tals)?$/, 'acquittals'],
   [/^arrest(ed|ing|s)?$/, 'arrests'],
@@ -131,9 +131,9 @@ const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
   [/^(assist|assisted|assisting|assistance|served|serving|provided|providing|cared)$/, 'victims-assisted'],
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
-  [/^(identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
+  [/^(confirm(ed|ing|s)?|identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
-  [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired)$/, 'other'],
+  [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired|confined|sent|expelled|appeals|appealed|fined)$/, 'other'],
 ];
 
 const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
@@ -225,10 +225,12 @@ function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
     const [len, period] = p;
     const opening = (i <= clauseStart + 1 && (i === clauseStart || /^(during|in|over|throughout)$/.test(sent[clauseStart]?.l ?? '')))
       // `In a case that ended in October 2023, the court ...`: a date in the opening adverbial clause.
-      || (clauseStart === 0 && i < firstComma && /^(in|during|on|over|after|following|by|until)$/.test(sent[0]?.l ?? ''));
+      || (clauseStart === 0 && i < firstComma && /^(in|during|on|over|after|following|by|until|between|from|throughout)$/.test(sent[0]?.l ?? ''));
     if (opening) {
       // One opening phrase per clause governs it; a second is a repetition, not a new scope.
-      if (openings.length === 0 || openings[openings.length - 1]![1] !== clauseStart) openings.push([i + len, clauseStart, period]);
+      // In an opening adverbial clause (`Over three days in January 2019, ...`) it covers the clause too.
+      const scopeStart = clauseStart === 0 && i < firstComma ? 0 : i + len;
+      if (openings.length === 0 || openings[openings.length - 1]![1] !== clauseStart) openings.push([scopeStart, clauseStart, period]);
       i += len - 1;
       continue;
     }
@@ -640,7 +642,7 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     // Ages, penalties and durations of rules (`a working day of 12 hours`) belong to no period.
     if (metric === 'age' || metric === 'penalty') period = 'unspecified';
     // A duration a rule sets (`a working day of 12 hours`), unlike one an event lasted (`for three months`).
-    if (metric === 'other' && unit && unit !== 'percent' && facts.ruleWords) period = 'unspecified';
+    if (metric === 'other' && unit && unit !== 'percent' && (facts.ruleWords || section === 'recommendations')) period = 'unspecified';
     if (metric === 'other' && !unit && facts.requirement && /\b(required|requires|must|maximum|minimum)\b/.test(clauseText(text, tokens, a, b, i))) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
@@ -667,6 +669,7 @@ class SentenceFacts {
   get childSoldiers(): boolean { return this.memo('child', CHILD_SOLDIER_CONTEXT); }
   get detained(): boolean { return this.memo('held', /\bheld\b[^;]{0,200}\b(camps?|detention|custody|prisons?|jails?|cells?)\b/); }
   get victims(): boolean { return this.memo('victims', /\bvictims?\b/i); }
+  get training(): boolean { return this.memo('training', /\b(train(ed|ing|s)?|seminars?|workshops?|courses?)\b/i); }
   get prescribed(): boolean { return this.memo('prescribed', /\bprescrib|penalt|punishable/i); }
   get sentenced(): boolean { return this.memo('sentenced', /\bsentenced|received\b/i); }
 }
@@ -678,9 +681,17 @@ class SentenceFacts {
  * figure it is compared with).
  */
 function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number, tokenAt: ReadonlyMap<number, number>): void {
-  if (figs.length === from || figs.length < 2) return;
+  if (figs.length === from) return;
   const back = (x: number): number => Math.max(0, x - 30); // how far back a reference may look
   let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
+  // `Of the new investigations, 97 concerned ...`, `Of the victims identified, 1,204 ...`: the
+  // sentence splits a quantity named without a number; its figures count what it counts.
+  const first = tokenAt.get(figs[from]!.s);
+  const namedMetric = first === undefined ? undefined : namedAnchor(tokens, first, figs, from);
+  if (namedMetric) {
+    for (let x = from; x < figs.length; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
+  }
+  if (figs.length < 2) return;
   for (let x = from; x < figs.length; x++) {
     const f = figs[x]!;
     if (f.unit) continue;
@@ -723,8 +734,11 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
       f.period = anchor.period;
       continue;
     }
-    // `at least 40 of them`: part of the figure before.
-    if (/^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of' && prevFig && prevFig.sentence === f.sentence) {
+    // `at least 40 of them`: part of the figure before (unless a verb right before says otherwise:
+    // `courts convicted two of them`).
+    const verbBefore = verbMetric(w(1));
+    if (/^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of' && prevFig && prevFig.sentence === f.sentence
+      && !(verbBefore && verbBefore !== 'victims' && verbBefore !== 'other')) {
       f.metric = prevFig.metric;
       continue;
     }
@@ -754,7 +768,7 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
   }
 }
 
-const RULE_WORDS = /\b(law(?! enforcement)|laws|decree|code|regulation|regulations|requires?|required|maximum|minimum|entitled|entitles|permits?|provides?|mandates?|must)\b/i;
+const RULE_WORDS = /\b(law(?! enforcement)|laws|limitation|notice|decree|code|regulation|regulations|requires?|required|maximum|minimum|entitled|entitles|permits?|provides?|mandates?|must)\b/i;
 
 /** Number words that are not counts: `no one`, `one another`, `one of them`? (kept), `the one`. */
 function isCountWord(tokens: readonly Token[], i: number): boolean {
@@ -778,6 +792,38 @@ function clauseText(text: string, tokens: readonly Token[], a: number, b: number
   return text.slice(tokens[s]!.s, tokens[e]!.e);
 }
 
+/**
+ * The metric of `Of the <noun phrase>,` opening the sentence that holds token `first`, from its
+ * noun (investigations, prosecutions...) or from the figure before it that counted the same
+ * noun (`victims identified`).
+ */
+function namedAnchor(tokens: readonly Token[], first: number, figs: readonly LocalFigure[], from: number): Metric | undefined {
+  let s = first;
+  while (s > 0 && tokens[s - 1]!.t !== '.' && tokens[s - 1]!.t !== '?' && first - s < 40) s--;
+  if (tokens[s]?.l !== 'of' || !/^(the|those|these)$/.test(tokens[s + 1]?.l ?? '')) return undefined;
+  const words: string[] = [];
+  for (let k = s + 2; k < first && tokens[k]!.t !== ','; k++) {
+    if (tokens[k]!.k === Kind.Number) return undefined; // `Of the 298 victims`: handled as a restatement
+    words.push(tokens[k]!.l);
+  }
+  if (words.length === 0 || words.length > 5) return undefined;
+  for (const w of words) {
+    if (/^investigations?$/.test(w)) return 'investigations';
+    if (/^prosecutions?$/.test(w)) return 'prosecutions';
+    if (/^convictions?$/.test(w)) return 'convictions';
+    if (/^(defendants|convicted)$/.test(w)) return w === 'convicted' ? 'convictions' : 'defendants';
+  }
+  const verb = words.map((w) => verbMetric(w)).find((m) => m && m !== 'other' && m !== 'victims');
+  if (verb && words.some((w) => /^(victims?|children|persons|people|workers|cases)$/.test(w))) return verb as Metric;
+  // The figure before that counted the same noun.
+  const noun = words[words.length - 1]!;
+  for (let y = from - 1; y >= Math.max(0, from - 30); y--) {
+    const g = figs[y]!;
+    if (g.metric !== 'other' && !g.unit && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g.metric;
+  }
+  return undefined;
+}
+
 /** `text.indexOf(ch, from)` that looks at most `limit` characters. */
 function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
   const end = Math.min(text.length, from + limit);
@@ -791,6 +837,9 @@ function isAgeContext(tokens: readonly Token[], i: number): boolean {
   if (w(1) === 'of' && (w(2) === 'ages' || w(2) === 'age')) return true;
   if (w(1) === 'as' && (w(2) === 'young' || w(2) === 'old')) return true;
   if (w(1) === 'between' && w(2) === 'ages') return true;
+  // `younger than 18`, `children under 18`, `over the age of 15`
+  if (w(1) === 'than' && /^(younger|older)$/.test(w(2))) return true;
+  if ((w(1) === 'under' || w(1) === 'below') && /^(children|child|girls|boys|minors|persons|anyone|age|aged)$/.test(w(2))) return true;
   return false;
 }
 
@@ -835,7 +884,7 @@ function durationMetric(tokens: readonly Token[], i: number, j: number, b: numbe
     for (let k = Math.max(0, i - 12); k < Math.min(b, j + 4); k++) if (re.test(tokens[k]!.l)) return true;
     return false;
   };
-  if (near(/^(penalt|prescrib|punishable|punish)/)) return 'penalty';
+  if (near(/^(penalt|prescrib|punishable|punish|carried|carries|carry)/)) return 'penalty';
   if (near(/^(sentenc|imprisonment|suspended|jail|prison|received|served)/)) {
     if (facts.prescribed && !facts.sentenced) return 'penalty';
     return 'sentence';
@@ -873,6 +922,9 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   if (has(/^convictions?$/)) return 'convictions';
   if (has(/^acquittals?$/)) return 'acquittals';
   if (has(/^arrests?$/)) return 'arrests';
+  // `three kiln owners convicted under ...`, `nine suspects arrested in 2014`: a participle in the phrase.
+  const inner = words.slice(1).map((w) => verbMetric(w)).find((m) => m && m !== 'victims' && m !== 'other' && m !== 'officials-trained');
+  if (inner && !has(/^(victims?|children|cases?)$/)) return inner === 'prosecutions' ? 'defendants' : inner as Metric;
   const verb = nearestVerb(tokens, a, b, i, j);
   // `acquitted four defendants`, `convicted 13 defendants`: a verb right before the number decides.
   const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
@@ -888,12 +940,15 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
     return 'other';
   }
   if (has(/^victims?$/) || has(/^survivors?$/)) {
+    // `referred 176 presumed victims`: what was done to them decides; `identified 106 potential victims`.
+    if (before && /^victims-(referred|assisted|sheltered)$|^repatriated$/.test(before)) return before as Metric;
     if (has(/^(potential|possible|presumed|suspected)$/)) return 'potential-victims';
     if (verb && verb !== 'victims' && /^victims|repatriated$/.test(verb)) return verb as Metric;
     if (verb === 'investigations' || verb === 'prosecutions' || verb === 'convictions') return 'other';
     return 'other';
   }
   if (verb === 'officials-trained') return words.some((w) => TRAINEES.test(w)) ? 'officials-trained' : 'other';
+  if (facts.training && words.some((w) => TRAINEES.test(w)) && !has(/^(victims?|children)$/)) return 'officials-trained';
   if (has(/^cases?$/)) {
     if (verb === 'investigations' || verb === 'prosecutions' || verb === 'convictions' || verb === 'acquittals') return verb;
     return 'other';
@@ -903,7 +958,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
     if (verb === 'investigations') return 'investigations';
     if (verb === 'convictions' || verb === 'acquittals' || verb === 'arrests' || verb === 'repatriated') return verb;
     if (verb && /^victims-/.test(verb) && verb !== 'victims-estimated') return verb as Metric;
-    if (verb === 'victims-estimated' && (facts.victims || has(/^(children|child|girls|boys|women|minors|persons|people)$/))) return 'victims-estimated';
+    if (verb === 'victims-estimated' && (facts.victims || has(/^(children|child|girls|boys|women|minors|persons|people|citizens|nationals)$/))) return 'victims-estimated';
   }
   return 'other';
 }
