@@ -1,4 +1,5 @@
 import * as assert from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -245,12 +246,20 @@ describe('tip-lens command line', function () {
     });
 
     it('refuses an unreadable file', async function () {
-      if (process.getuid?.() === 0) this.skip(); // root reads everything
       const p = tmp('secret.txt', 'MALI: Tier 2\n');
       chmodSync(p, 0o000);
-      const r = await cli('analyze', p);
-      assert.strictEqual(r.code, 1);
-      assert.strictEqual(r.err, `tip-lens: ${p}: permission denied\n`);
+      if (process.getuid?.() !== 0) {
+        const r = await cli('analyze', p);
+        assert.strictEqual(r.code, 1);
+        assert.strictEqual(r.err, `tip-lens: ${p}: permission denied\n`);
+        return;
+      }
+      // Root reads everything: run the bundled command line as an unprivileged user instead.
+      const bundle = path.join(ROOT, 'dist', 'cli.js');
+      assert.ok(existsSync(bundle), 'dist/cli.js is missing: run `npm run build` first (npm test does)');
+      const r = spawnSync(process.execPath, [bundle, 'analyze', p], { uid: 65534, gid: 65534, encoding: 'utf8' });
+      assert.strictEqual(r.status, 1, r.stderr);
+      assert.strictEqual(r.stderr, `tip-lens: ${p}: permission denied\n`);
     });
 
     it('drops a BOM, as editors do, and decodes UTF-16 with a BOM', async function () {
