@@ -186,9 +186,10 @@ export function checkConversions(money: readonly Money[], tolerance = 0.02): Con
       out.push({ statement: s.statement, stated: s, agrees: true, deviation: 0 });
       continue;
     }
-    // The reference is the median of the other statements' rates: one statement out of line
-    // (the thing this check looks for) must not drag the reference with it.
-    const rate = median(others.map((o) => o.rate));
+    // The reference is the median of all the statements of the pair: one statement out of line
+    // (the thing this check looks for) must not drag the reference with it. With two that
+    // disagree, both are flagged: nothing says which is right.
+    const rate = median([s, ...others].map((o) => o.rate));
     const agrees = rate >= s.low * (1 - tolerance) && rate <= s.high * (1 + tolerance);
     out.push({ statement: s.statement, stated: s, reference: { rate, from: others.map((o) => o.statement) }, agrees, deviation: s.rate / rate - 1 });
   }

@@ -1,0 +1,103 @@
+/**
+ * breakdown-sum: a total with a full breakdown in parentheses must add up (`45 victims (20
+ * women, 15 men and 12 children)`). A partial breakdown (`including`, `of those`, `Of the
+ * N ...`) is flagged only when its parts exceed the total.
+ */
+import { formatNumber } from '../labels';
+import type { Figure } from '../model';
+import type { Finding, Rule } from './types';
+
+const isCount = (f: Figure): boolean => !f.unit && f.max === undefined && f.metric !== 'age' && f.metric !== 'percentage';
+
+export const breakdownSumRule: Rule = (ctx) => {
+  const out: Finding[] = [];
+  const { text } = ctx;
+  const figs = ctx.analysis.figures;
+  const report = (total: Figure, parts: Figure[], full: boolean): void => {
+    const sum = parts.reduce((s, p) => s + p.value, 0);
+    if (full ? sum === total.value : sum <= total.value) return;
+    const list = parts.map((p) => `${p.text}${p.counts ? ' ' + p.counts : ''}`).join(', ');
+    out.push({
+      rule: 'breakdown-sum', severity: 'error', start: total.start, end: total.end,
+      message: full
+        ? `The parts of ${total.text} add up to ${formatNumber(sum)}, not ${formatNumber(total.value)}: ${list}.`
+        : `The parts of ${total.text} add up to ${formatNumber(sum)}, more than the total: ${list}.`,
+      related: parts.map((p) => ({ start: p.start, end: p.end, message: `Part: ${p.text}${p.counts ? ' ' + p.counts : ''}.` })),
+      fixes: [],
+    });
+  };
+
+  for (let x = 0; x < figs.length; x++) {
+    const total = figs[x]!;
+    if (!isCount(total)) continue;
+    const sentence = ctx.analysis.sentences[total.sentence];
+    if (!sentence) continue;
+    // 1. `127 were adults (68 women and 52 men)`: parentheses right after the total's phrase.
+    const open = text.indexOf('(', total.end);
+    const between = open === -1 ? '' : text.slice(total.end, open);
+    const next = figs[x + 1];
+    if (open !== -1 && open - total.end <= 60 && open < sentence.end && !/[,;.()]/.test(between) && !(next && next.start < open)) {
+      const close = text.indexOf(')', open);
+      if (close !== -1 && close <= sentence.end) {
+        const inside = figs.filter((p) => p.start > open && p.end <= close);
+        if (inside.length >= 2 && inside.every(isCount)) {
+          const partial = /\b(including|among them|of whom|of which|such as)\b/i.test(text.slice(open, close));
+          report(total, inside, !partial);
+        }
+      }
+    }
+    // 2. `N ..., including a X, b Y and c Z`: the parts after `including` in the same clause.
+    const after = text.slice(total.end, Math.min(sentence.end, total.end + 80));
+    const inc = /^[^;()0-9]*?,?\s*including\s/.exec(after);
+    if (inc) {
+      const from = total.end + inc[0].length;
+      let end = text.indexOf(';', from);
+      if (end === -1 || end > sentence.end) end = sentence.end;
+      const parts = listItems(topLevel(figs, x + 1, from, end, text).filter(isCount), text);
+      // The first part must come right after `including`: otherwise the list is of something else.
+      if (parts.length >= 1 && parts[0]!.start - from <= 20 && parts.every((p) => p.sentence === total.sentence)) report(total, parts, false);
+    }
+    // 3. `Of the 298 victims, 171 were children ... and 127 were adults ...`.
+    const lead = text.slice(sentence.start, total.start);
+    if (/^(of the|of those|of these)\s*$/i.test(lead)) {
+      // Its parts are the figures that are subjects: `171 were children`, `the remaining 32 were
+      // foreigners` (not `including 12 Ukrainians`, a part of a part).
+      const parts = topLevel(figs, x + 1, total.end, sentence.end, text)
+        .filter((p) => isCount(p) && /^\s+(?:were|was|are|had|came)\b/.test(text.slice(p.end, p.end + 8)));
+      if (parts.length >= 2) report(total, parts, false);
+    }
+  }
+  return out;
+};
+
+/** The figures between `from` and `end` that are not inside parentheses (not parts of parts). */
+function topLevel(figs: readonly Figure[], startAt: number, from: number, end: number, text: string): Figure[] {
+  const out: Figure[] = [];
+  for (let y = startAt; y < figs.length && figs[y]!.start < end; y++) {
+    const p = figs[y]!;
+    if (p.start < from) continue;
+    const before = text.slice(from, p.start);
+    const depth = (before.match(/\(/g)?.length ?? 0) - (before.match(/\)/g)?.length ?? 0);
+    if (depth === 0) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The items of one list: each joined to the one before by a comma or `and` and a few words,
+ * and the list ends where a clause with a verb of its own begins (`..., and continuing 35
+ * investigations`, `..., compared with 180 officials`).
+ */
+function listItems(parts: Figure[], text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const gap = text.slice(prev.end, p.start);
+      if (gap.length > 80 || !/,|\band\b/.test(gap)) break;
+      if (/\b(compared|continu\w*|while|whereas|but|versus|\w+ing|\w+ed)\b/i.test(gap.replace(/\b(including|during|involving|remaining|existing|following)\b/gi, ''))) break;
+    }
+    out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+/**
+ * conversion-rate: a stated conversion that disagrees with the report's other conversions of
+ * the same currency beyond the stated amount's rounding plus a tolerance (DOMAIN.md: `$260` is
+ * rounded to tens, so any rate from about 566 to 588 fits).
+ */
+import { checkConversions, documentRates } from '../currency';
+import { formatNumber } from '../labels';
+import type { Amount } from '../model';
+import type { Finding, Rule } from './types';
+
+export const DEFAULT_TOLERANCE = 0.02;
+
+const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+
+/** `$66,130`, `€1.2 million`: an amount written as the report writes its conversions, at a precision. */
+export function writeAmount(value: number, currency: string, precision: number, like: string): string {
+  const rounded = Math.max(precision, 1) * Math.round(value / Math.max(precision, 1));
+  const million = /million/.test(like);
+  const body = million ? `${formatNumber(Number((rounded / 1e6).toPrecision(3)))} million` : formatNumber(rounded);
+  const sym = SYMBOL[currency];
+  return sym && like.trim().startsWith(sym) ? `${sym}${body}` : `${body} ${currency}`;
+}
+
+/** The conversion restated at `rate` (units of the amount's currency per unit of the conversion's). */
+function restate(amount: Amount, conv: Amount, rate: number): string {
+  const one = (v: number): string => writeAmount(v / rate, conv.currency, conv.precision, conv.text);
+  if (amount.max !== undefined && conv.max !== undefined) return `${one(amount.value)} to ${one(amount.max)}`;
+  return one(amount.value);
+}
+
+export const conversionRateRule: Rule = (ctx) => {
+  const out: Finding[] = [];
+  const tolerance = ctx.options.conversionTolerance ?? DEFAULT_TOLERANCE;
+  for (const c of checkConversions(ctx.analysis.money, tolerance)) {
+    if (c.agrees || !c.reference) continue;
+    const m = c.statement;
+    const conv = m.conversion!;
+    const pct = Math.round(Math.abs(c.deviation) * 100);
+    const ref = c.reference.rate;
+    // The fix restates it at the document's own rate, as the report's other statements give it.
+    const docRate = documentRates({ money: ctx.analysis.money.filter((x) => x !== m) })
+      .find((r) => r.base === conv.currency && r.quote === m.currency)?.value ?? ref;
+    out.push({
+      rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
+      message: `${m.text} (${conv.text}) implies ${formatNumber(c.stated.rate)} ${m.currency} per ${conv.currency}; the report's other conversions imply about ${formatNumber(ref)} (${pct}% apart, beyond what the rounding of ${conv.text} allows).`,
+      related: c.reference.from.map((o) => ({ start: o.conversion!.start, end: o.conversion!.end, message: `${o.text} (${o.conversion!.text}): ${formatNumber(o.value / o.conversion!.value)} ${m.currency} per ${conv.currency}.` })),
+      fixes: [{ title: `Restate at the report's rate (${formatNumber(docRate)} ${m.currency} per ${conv.currency})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, docRate) }] }],
+    });
+  }
+  return out;
+};

@@ -1,0 +1,65 @@
+/**
+ * The consistency check: every rule over one report (and last year's, when known). Each rule
+ * lives in its own file and is a plain function of the analysis; `check` runs the chosen ones,
+ * applies the severities asked for, and returns the findings in text order.
+ */
+import { analyze } from '../analyze';
+import type { Analysis } from '../model';
+import { ReportIndex } from '../query';
+import { acronymRule } from './acronym';
+import { breakdownSumRule } from './breakdownSum';
+import { conversionRateRule } from './conversionRate';
+import { numberStyleRule } from './numberStyle';
+import { previousPeriodRule } from './previousPeriod';
+import { repeatedFigureRule } from './repeatedFigure';
+import { tierRule } from './tier';
+import { trendClaimRule } from './trendClaim';
+import { DEFAULT_SEVERITY, RULES, type CheckContext, type CheckOptions, type Finding, type PreviousReport, type Rule, type RuleId } from './types';
+
+export * from './types';
+
+export const RULE_FUNCTIONS: Record<RuleId, Rule> = {
+  'repeated-figure': repeatedFigureRule,
+  'breakdown-sum': breakdownSumRule,
+  'conversion-rate': conversionRateRule,
+  'previous-period': previousPeriodRule,
+  tier: tierRule,
+  'trend-claim': trendClaimRule,
+  acronym: acronymRule,
+  'number-style': numberStyleRule,
+};
+
+export interface CheckInput {
+  readonly text: string;
+  /** The analysis of `text`, when the caller has it already. */
+  readonly analysis?: Analysis;
+  readonly previous?: PreviousReport;
+  readonly options?: CheckOptions;
+}
+
+/** Runs the consistency rules. Never throws: a rule that fails is skipped. */
+export function check(input: CheckInput): Finding[] {
+  const analysis = input.analysis ?? analyze(input.text);
+  const options = input.options ?? {};
+  const ctx: CheckContext = {
+    text: input.text, analysis, index: new ReportIndex(analysis), options,
+    ...(input.previous ? { previous: input.previous } : {}),
+  };
+  const out: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    let found: Finding[];
+    try {
+      found = RULE_FUNCTIONS[rule](ctx);
+    } catch {
+      continue;
+    }
+    const severity = options.severities?.[rule] ?? DEFAULT_SEVERITY[rule];
+    for (const f of found) out.push(f.severity === severity ? f : { ...f, severity });
+  }
+  return out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
+/** What a previous year's analysis gives the check. */
+export function previousReport(document: string, analysis: Analysis): PreviousReport {
+  return { document, meta: analysis.meta, figures: analysis.figures, narratives: analysis.narratives };
+}
