@@ -396,7 +396,8 @@ class ReportModel {
           ? [meta.country, meta.year, meta.tier].filter((x) => x !== undefined).join(' · ')
           : this.count(this.visibleNarratives().length, narratives.length, 'narrative');
         item = group('Report', openIf(true), 'book', description);
-        item.tooltip = `${basename(this.doc.uri)}: ${plural(narratives.length, 'narrative')}`;
+        // Markdown, not a string: a string tooltip would become the row's aria-label.
+        item.tooltip = new vscode.MarkdownString(`${escapeMarkdown(basename(this.doc.uri))}: ${plural(narratives.length, 'narrative')}`);
         break;
       }
       case 'narrative': {
