@@ -11,6 +11,7 @@ import type {
 } from './model';
 import { analyzeParagraph, type LocalAmount, type LocalEntity, type ParagraphResult } from './paragraph';
 import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
+import { table } from './table';
 
 export interface AnalyzeOptions {
   /** A paragraph cache shared between calls (see {@link Analyzer}). */
@@ -473,7 +474,7 @@ function fcfaRegion(text: string): 'XOF' | 'XAF' {
 }
 
 /** `Nepali rupees`, `Saudi riyals`: the country an adjective before a currency names. */
-const ADJECTIVE_COUNTRY: Record<string, string> = {
+const ADJECTIVE_COUNTRY = table<string>({
   nepali: 'nepal', nepalese: 'nepal', pakistani: 'pakistan', indian: 'india', 'sri': 'sri lanka', bangladeshi: 'bangladesh',
   philippine: 'philippines', mexican: 'mexico', colombian: 'colombia', egyptian: 'egypt', sudanese: 'sudan', emirati: 'united arab emirates',
   uae: 'united arab emirates', saudi: 'saudi arabia', qatari: 'qatar', omani: 'oman', bahraini: 'bahrain', kuwaiti: 'kuwait',
@@ -481,7 +482,7 @@ const ADJECTIVE_COUNTRY: Record<string, string> = {
   ugandan: 'uganda', tanzanian: 'tanzania', lebanese: 'lebanon', syrian: 'syria', iraqi: 'iraq', iranian: 'iran', yemeni: 'yemen',
   guinean: 'guinea', rwandan: 'rwanda', burundian: 'burundi', congolese: 'democratic republic of the congo', swiss: 'switzerland',
   comorian: 'comoros', djiboutian: 'djibouti', malagasy: 'madagascar', serbian: 'serbia', british: 'united kingdom', somali: 'somalia',
-};
+});
 
 function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
   if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);

@@ -5,6 +5,7 @@
  */
 import lexicon from './data/lexicon.json';
 import type { EntityType } from './model';
+import { table } from './table';
 
 /** Lower case, no accents, straight apostrophes: `Côte d’Ivoire` -> `cote d'ivoire`. */
 export function fold(s: string): string {
@@ -186,7 +187,7 @@ export const ISO_CODES = new Set([
 ]);
 
 /** Currency names (plural and singular), lower case -> ISO code; `franc` is decided by context. */
-export const CURRENCY_WORDS: Record<string, string> = {
+export const CURRENCY_WORDS = table<string>({
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
   naira: 'NGN', cedi: 'GHS', cedis: 'GHS', dirham: 'AED', dirhams: 'AED', riyal: 'SAR', riyals: 'SAR',
   rial: 'OMR', rials: 'OMR', dinar: 'KWD', dinars: 'KWD', shilling: 'KES', shillings: 'KES', rand: 'ZAR',
@@ -196,10 +197,10 @@ export const CURRENCY_WORDS: Record<string, string> = {
   birr: 'ETB', ouguiya: 'MRU', ouguiyas: 'MRU', dalasi: 'GMD', dalasis: 'GMD', leone: 'SLL', leones: 'SLL',
   kwacha: 'ZMW', gourde: 'HTG', gourdes: 'HTG', real: 'BRL', reais: 'BRL', franc: 'FRANC', francs: 'FRANC',
   fcfa: 'FCFA', cfa: 'FCFA',
-};
+});
 
 /** Countries whose words for "dinar", "riyal", "peso", "rupee", "dollar", "franc" name their own currency. */
-export const LOCAL_CURRENCY: Record<string, Record<string, string>> = {
+export const LOCAL_CURRENCY = table<Record<string, string>>({
   dinar: { kuwait: 'KWD', bahrain: 'BHD', jordan: 'JOD', iraq: 'IQD', libya: 'LYD', tunisia: 'TND', algeria: 'DZD', serbia: 'RSD' },
   riyal: { 'saudi arabia': 'SAR', qatar: 'QAR', oman: 'OMR', yemen: 'YER', iran: 'IRR' },
   rial: { oman: 'OMR', iran: 'IRR', yemen: 'YER' },
@@ -209,7 +210,7 @@ export const LOCAL_CURRENCY: Record<string, Record<string, string>> = {
   shilling: { kenya: 'KES', uganda: 'UGX', tanzania: 'TZS', somalia: 'SOS' },
   pound: { egypt: 'EGP', sudan: 'SDG', 'south sudan': 'SSP', lebanon: 'LBP', syria: 'SYP', 'united kingdom': 'GBP' },
   franc: { comoros: 'KMF', guinea: 'GNF', rwanda: 'RWF', burundi: 'BIF', 'democratic republic of the congo': 'CDF', switzerland: 'CHF', djibouti: 'DJF', madagascar: 'MGA' },
-};
+});
 
 /** FCFA countries: West African (XOF) and Central African (XAF) CFA franc. */
 export const XOF_COUNTRIES = new Set(['benin', 'burkina faso', "cote d'ivoire", 'guinea-bissau', 'mali', 'niger', 'senegal', 'togo']);

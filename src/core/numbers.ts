@@ -1,16 +1,17 @@
 /** Reading numbers written in digits and in words, as narratives write them. */
+import { table } from './table';
 
-const UNITS: Record<string, number> = {
+const UNITS = table<number>({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
   ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
   seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS = table<number>({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-export const SCALES: Record<string, number> = {
+});
+export const SCALES = table<number>({
   hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000,
-};
+});
 
 /** A single number word or hyphenated pair (`eight`, `twenty-one`), or undefined. */
 export function wordValue(lower: string): number | undefined {

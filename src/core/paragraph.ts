@@ -8,6 +8,7 @@ import type { EntityType, Metric, Period, Qualifier, SectionKind, Unit } from '.
 import { digitValue, precisionOf, SCALES, wordValue } from './numbers';
 import { sentenceRanges } from './sentences';
 import { isAcronym, isCapitalized, Kind, tokenize, type Token } from './tokens';
+import { table } from './table';
 
 export interface LocalFigure {
   s: number;
@@ -71,10 +72,10 @@ export interface ParagraphResult {
   readonly entities: readonly LocalEntity[];
 }
 
-const MONTHS: Record<string, number> = {
+const MONTHS = table<number>({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
   october: 10, november: 11, december: 12,
-};
+});
 
 const IDENTIFIER_BEFORE = new Set([
   'law', 'laws', 'decree', 'decrees', 'no', 'nos', 'number', 'article', 'articles', 'section', 'sections',
@@ -105,10 +106,10 @@ const QUALIFIERS: Array<[string[], Qualifier]> = [
   [['up', 'to'], 'up to'],
 ];
 
-const DURATION_UNITS: Record<string, Unit> = {
+const DURATION_UNITS = table<Unit>({
   year: 'years', years: 'years', 'year-old': 'years', 'years-old': 'years', month: 'months', months: 'months',
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', hour: 'hours', hours: 'hours',
-};
+});
 
 /** Words that end the noun phrase a figure counts. */
 const PHRASE_STOP = new Set([
@@ -155,7 +156,8 @@ export function analyzeParagraph(text: string, section: SectionKind, codes?: Rea
 function read(text: string, section: SectionKind): ParagraphResult {
   const tokens = tokenize(text);
   const ranges = sentenceRanges(tokens);
-  const folded = tokens.map((t) => fold(t.t).replace(/'s$/, ''));
+  // Most tokens are plain ASCII words: their lower case is their folded form.
+  const folded = tokens.map((t) => (/^[\x20-\x26\x28-\x7e]*$/.test(t.t) ? t.l : fold(t.t).replace(/'s$/, '')));
   const consumed = new Uint8Array(tokens.length);
   const tokenAt = new Map<number, number>();
   for (let k = 0; k < tokens.length; k++) tokenAt.set(tokens[k]!.s, k);
@@ -453,7 +455,7 @@ function abbrevAfter(tokens: readonly Token[], end: number): string | undefined 
   return undefined;
 }
 
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₦': 'NGN' };
+const SYMBOLS = table<string>({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₦': 'NGN' });
 
 /** An amount at token i: `$860`, `US$1.5 million`, `EUR 1,200`, `500,000 to two million ... francs`. */
 function readAmount(text: string, tokens: readonly Token[], i: number, end: number): (LocalAmount & { j: number }) | undefined {

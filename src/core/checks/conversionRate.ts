@@ -7,10 +7,11 @@ import { checkConversions, documentRates } from '../currency';
 import { formatNumber } from '../labels';
 import type { Amount } from '../model';
 import type { Finding, Rule } from './types';
+import { table } from '../table';
 
 export const DEFAULT_TOLERANCE = 0.02;
 
-const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£' };
+const SYMBOL = table<string>({ USD: '$', EUR: '€', GBP: '£' });
 
 /** `$66,130`, `€1.2 million`: an amount written as the report writes its conversions, at a precision. */
 export function writeAmount(value: number, currency: string, precision: number, like: string): string {

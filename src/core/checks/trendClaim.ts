@@ -5,15 +5,16 @@
 import { formatNumber } from '../labels';
 import type { Figure } from '../model';
 import type { Finding, Rule } from './types';
+import { table } from '../table';
 
 const CLAIM = /\b(an increase|a decrease|a rise|a drop|a decline|a reduction|an improvement|up|down|increased|decreased|rose|fell|dropped|declined)\s+from\s+(?:(?:at least|more than|approximately|about|some|nearly|fewer than)\s+)?$/i;
 const UP = /^(an increase|a rise|an improvement|up|increased|rose)$/i;
 
-const OPPOSITE: Record<string, string> = {
+const OPPOSITE = table<string>({
   'an increase': 'a decrease', 'a decrease': 'an increase', 'a rise': 'a drop', 'a drop': 'a rise', 'a decline': 'an increase',
   'a reduction': 'an increase', 'an improvement': 'a decline', up: 'down', down: 'up', increased: 'decreased', decreased: 'increased',
   rose: 'fell', fell: 'rose', dropped: 'rose', declined: 'rose',
-};
+});
 
 export const trendClaimRule: Rule = (ctx) => {
   const out: Finding[] = [];
