@@ -1,5 +1,152 @@
-import type * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/model';
+import { isTipReport, type AnalysisService } from './analysisService';
+import { probes } from './probes';
 
-// Placeholder while this feature is being written in this session; replaced before it lands.
-export function registerStatusBar(_context: vscode.ExtensionContext, _service: AnalysisService): void {}
+/** What the status bar item shows, for the integration tests (`probes.get('statusBar')`). */
+export interface StatusBarSnapshot {
+  readonly visible: boolean;
+  readonly text: string;
+  readonly tooltip: string;
+  /** The document it describes, and the version of the analysis it shows (none while reading). */
+  readonly uri?: string;
+  readonly version?: number;
+  /** The value of the `tipLens.activeReport` context key. */
+  readonly activeReport: boolean;
+}
+
+export type StatusBarProbe = () => StatusBarSnapshot;
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** `Mali 2020 - Tier 2 Watch List`: what the report is, leaving out what is unknown. */
+function heading(analysis: Analysis): string {
+  if (analysis.narratives.length > 1) {
+    // A whole report: its year when the narratives share one, and how many narratives it holds.
+    const years = new Set(analysis.narratives.map((n) => n.meta.year));
+    const year = years.size === 1 ? [...years][0] : undefined;
+    return [year, plural(analysis.narratives.length, 'narrative')].filter((p) => p !== undefined).join(' - ');
+  }
+  const { country, year, tier } = analysis.meta;
+  const name = [country, year].filter((p) => p !== undefined).join(' ');
+  return [name, tier].filter((p) => p).join(' - ');
+}
+
+/** `Mali 2020 - Tier 2 Watch List - 74 figures`. */
+export function statusText(analysis: Analysis): string {
+  return [heading(analysis), plural(analysis.figures.length, 'figure')].filter((p) => p).join(' - ');
+}
+
+export function statusTooltip(analysis: Analysis): string {
+  const mentions = analysis.entities.reduce((n, e) => n + e.mentions.length, 0);
+  const conversions = analysis.money.filter((m) => m.conversion).length;
+  return [
+    `TIP Lens: ${heading(analysis) || 'TIP report'}`,
+    `${plural(analysis.narratives.length, 'narrative')}, ${plural(analysis.sections.length, 'section')}`,
+    `${plural(analysis.figures.length, 'figure')}`,
+    `${plural(analysis.entities.length, 'entity', 'entities')} (${plural(mentions, 'mention')})`,
+    `${plural(analysis.money.length, 'amount')} of money (${plural(conversions, 'stated conversion')})`,
+    '',
+    'Click to show the Report view.',
+  ].join('\n');
+}
+
+async function focusReport(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.view.extension.tipLens');
+  await vscode.commands.executeCommand('tipLens.report.focus');
+}
+
+async function openReport(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Open Report',
+    title: 'Open a Trafficking in Persons Report',
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    // `*.tip.txt` ends in `.txt`.
+    filters: { 'TIP reports': ['tip', 'txt'], 'All files': ['*'] },
+  });
+  const uri = picked?.[0];
+  if (uri) await vscode.window.showTextDocument(uri);
+}
+
+/**
+ * The status bar item of the active TIP report (`Mali 2020 - Tier 2 Watch List - 74 figures`),
+ * the `tipLens.activeReport` context key, and the commands to open a report and show its view.
+ * It shows the analysis of the text as it is now: while an edit is being read, the count waits.
+ */
+export function registerStatusBar(context: vscode.ExtensionContext, service: AnalysisService): void {
+  const item = vscode.window.createStatusBarItem('tipLens.report', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'TIP Lens Report';
+  item.command = { title: 'Show Report View', command: 'tipLens.focusReport' };
+
+  let snapshot: StatusBarSnapshot = { visible: false, text: '', tooltip: '', activeReport: false };
+  let activeReport: boolean | undefined;
+  /** The heading of the last analysis of each document, shown while a newer version is read. */
+  const headings = new Map<string, string>();
+
+  const setActiveReport = (value: boolean): void => {
+    if (value === activeReport) return;
+    activeReport = value;
+    void vscode.commands.executeCommand('setContext', 'tipLens.activeReport', value);
+  };
+
+  /** Sets what changed only: an edit updates the item on every keystroke. */
+  const show = (text: string, tooltip: string, label: string): void => {
+    if (item.text !== text) item.text = text;
+    if (item.tooltip !== tooltip) item.tooltip = tooltip;
+    if (item.accessibilityInformation?.label !== label) item.accessibilityInformation = { label };
+  };
+
+  const update = (): void => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const isReport = !!doc && isTipReport(doc);
+    setActiveReport(isReport);
+    if (!doc || !isReport) {
+      if (snapshot.visible) item.hide();
+      snapshot = { visible: false, text: '', tooltip: '', activeReport: false };
+      return;
+    }
+    const uri = doc.uri.toString();
+    const report = service.current(doc);
+    if (report) {
+      headings.set(uri, heading(report.analysis));
+      const text = statusText(report.analysis);
+      show(text, statusTooltip(report.analysis), `TIP Lens: ${text}. Show the Report view.`);
+    } else {
+      show(`$(loading~spin) ${headings.get(uri) || 'TIP report'}`, 'TIP Lens is reading the report...', 'TIP Lens is reading the report');
+    }
+    if (!snapshot.visible) item.show();
+    snapshot = {
+      visible: true,
+      text: item.text,
+      tooltip: typeof item.tooltip === 'string' ? item.tooltip : '',
+      uri,
+      ...(report ? { version: report.version } : {}),
+      activeReport: true,
+    };
+  };
+
+  const isActive = (doc: vscode.TextDocument): boolean => vscode.window.activeTextEditor?.document === doc;
+
+  context.subscriptions.push(
+    item,
+    service.onDidAnalyze((report) => {
+      if (isActive(report.document)) update();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0 && isActive(e.document)) update();
+    }),
+    // A plain-text narrative switched to the TIP Report language is re-opened with it.
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (isActive(doc)) update();
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      headings.delete(doc.uri.toString());
+    }),
+    vscode.commands.registerCommand('tipLens.focusReport', focusReport),
+    vscode.commands.registerCommand('tipLens.openReport', openReport),
+  );
+  probes.set('statusBar', (() => snapshot) satisfies StatusBarProbe);
+  update();
+}
