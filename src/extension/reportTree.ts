@@ -440,7 +440,10 @@ class ReportModel {
       }
       case 'figure': {
         const f = node.figure;
-        item = group(figureLabel(f), None, 'symbol-number', figureValue(f) + this.where(f));
+        const label = figureLabel(f);
+        // The value as a number when the label does not already start with it (`five to 10` -> `5-10 years`).
+        const value = figureValue(f);
+        item = group(label, None, 'symbol-number', [label.startsWith(value) ? '' : value, this.where(f)].filter(Boolean).join(' · '));
         item.command = this.reveal(f);
         break;
       }
@@ -450,7 +453,7 @@ class ReportModel {
         break;
       case 'amount': {
         const m = node.money;
-        item = group(moneyLabel(m), None, 'tag', SECTION_LABELS[m.section] + this.where(m));
+        item = group(moneyLabel(m), None, 'tag', [SECTION_LABELS[m.section], this.where(m)].filter(Boolean).join(' · '));
         item.command = this.reveal(m.conversion ? { start: m.start, end: Math.max(m.end, m.conversion.end) } : m);
         break;
       }
@@ -601,11 +604,10 @@ class ReportModel {
     return unit ? `${n} ${total === 1 ? unit : `${unit}s`}` : n;
   }
 
-  /** ` · Mali` for an item of a file that holds several narratives. */
-  private where(span: Span): string {
-    if (this.narratives().length < 2) return '';
-    const country = this.report.index.narrativeAt(span.start)?.meta.country;
-    return country ? ` · ${country}` : '';
+  /** The country of an item of a file that holds several narratives. */
+  private where(span: Span): string | undefined {
+    if (this.narratives().length < 2) return undefined;
+    return this.report.index.narrativeAt(span.start)?.meta.country;
   }
 
   private titleLine(n: NarrativeInfo): Span {
