@@ -208,9 +208,16 @@ function growth(make: (size: number) => string, n: number): { small: number; lar
   const a = make(n);
   const b = make(4 * n);
   check(a, 'growth input n'); // also warms up
-  const small = bestOf(3, a);
-  const large = bestOf(2, b);
-  const ratio = large / Math.max(small, 0.5);
+  let small = bestOf(3, a);
+  let large = bestOf(2, b);
+  let ratio = large / Math.max(small, 0.5);
+  // A shared machine can stall one run for tens of milliseconds: measure once more before
+  // concluding. Quadratic work fails both times; a stall rarely strikes twice.
+  if (ratio >= GROWTH_BOUND) {
+    small = Math.min(small, bestOf(5, a));
+    large = Math.min(large, bestOf(5, b));
+    ratio = large / Math.max(small, 0.5);
+  }
   if (VERBOSE) console.log(`      ${n} chars: ${small.toFixed(1)} ms, ${4 * n} chars: ${large.toFixed(1)} ms, ratio ${ratio.toFixed(1)}`);
   return { small, large, ratio };
 }
