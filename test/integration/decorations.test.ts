@@ -7,7 +7,7 @@
  * called `setDecorations` (`probes.get('decorations')`) and compare it, range by range, with the
  * analysis the service holds for the document's current version.
  *
- * Works on copies in the temporary workspace: the real seed narrative (never committed; read from
+ * Works on copies in a folder of the temporary workspace: the real seed narrative (never committed; read from
  * `<extension root>/../shared/corpus`) and the Veldora sample.
  */
 import * as assert from 'assert';
@@ -42,8 +42,12 @@ function seedText(): string {
 
 const sampleText = (): string => fs.readFileSync(path.join(extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
 
+/** This suite's files, in a folder of their own that it removes when done (the workspace index reads the workspace). */
+const folder = (): string => path.join(workspaceRoot(), 'highlights');
+
 function write(name: string, text: string): vscode.Uri {
-  const file = path.join(workspaceRoot(), name);
+  const file = path.join(folder(), name);
+  fs.mkdirSync(folder(), { recursive: true });
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);
 }
@@ -144,6 +148,7 @@ suite('Highlights', () => {
   suiteTeardown(async () => {
     await setCategories({ enabled: undefined, entities: undefined, figures: undefined, money: undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(folder(), { recursive: true, force: true });
   });
 
   test('the seed narrative: every entity, figure and amount of its analysis, by group', async () => {

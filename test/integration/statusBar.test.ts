@@ -4,7 +4,7 @@
  * Report view's welcome use. VS Code cannot read a status bar item back, so the tests read what
  * the extension set (`probes.get('statusBar')`).
  *
- * Works on copies in the temporary workspace: the real seed narrative (never committed; read from
+ * Works on copies in a folder of the temporary workspace: the real seed narrative (never committed; read from
  * `<extension root>/../shared/corpus`) and the Veldora sample.
  */
 import * as assert from 'assert';
@@ -35,8 +35,12 @@ function seedText(): string {
 
 const sampleText = (): string => fs.readFileSync(path.join(extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
 
+/** This suite's files, in a folder of their own that it removes when done (the workspace index reads the workspace). */
+const folder = (): string => path.join(workspaceRoot(), 'status-bar');
+
 function write(name: string, text: string): vscode.Uri {
-  const file = path.join(workspaceRoot(), name);
+  const file = path.join(folder(), name);
+  fs.mkdirSync(folder(), { recursive: true });
   fs.writeFileSync(file, text);
   return vscode.Uri.file(file);
 }
@@ -83,6 +87,7 @@ suite('Status bar', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(folder(), { recursive: true, force: true });
   });
 
   test('the seed: country, year, tier and its number of figures', async () => {
