@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { detectTipReport } from '../core/detect';
+import { commandOf, runCheck } from './check';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
 
@@ -25,20 +26,29 @@ export type Format = (typeof FORMATS)[number];
 
 export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
        tip-lens detect FILE... [--format table|json|csv]
+       tip-lens check FILE... [--previous FILE] [--format text|json|sarif]
        tip-lens --help | --version
 
 Commands:
   analyze   list the figures, money amounts and entities found in each FILE
   detect    tell whether each FILE is a Trafficking in Persons narrative, and why
+  check     check each FILE for figures that disagree, breakdowns that do not add
+            up, conversions out of line, tier contradictions, trend claims the
+            figures contradict, acronyms used before their definition and the
+            number style; --previous FILE is last year's narrative for the same
+            country (another FILE of that country and year serves too)
 
 Options:
   -f, --format FORMAT   table (default: aligned columns), json (one document for all
-                        files) or csv (RFC 4180, a "kind" column: figure, money, entity)
+                        files) or csv (RFC 4180, a "kind" column: figure, money, entity);
+                        for check: text (default), json or sarif (SARIF 2.1.0)
+      --previous FILE   check: last year's narrative for the same country
   -h, --help            print this help
   -V, --version         print the version
 
 Lines and columns are 1-based. Exit status: 0 when every file was read, 1 when a
-file could not be read (the others are still processed), 2 on bad usage.
+file could not be read (the others are still processed), 2 on bad usage. check
+also exits with 1 when a finding of severity error is present.
 `;
 
 interface Parsed {
@@ -94,6 +104,7 @@ export function packageVersion(): string {
 
 /** Runs the command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (commandOf(argv) === 'check') return runCheck(argv, io, packageVersion(), USAGE);
   const args = parseArgs(argv);
   if (args.help) {
     io.stdout(USAGE);

@@ -1,0 +1,378 @@
+/**
+ * `tip-lens check FILE... [--previous FILE] [--format text|json|sarif]`: the consistency rules
+ * of the engine over each FILE, printed as lines a terminal or an editor's problem matcher
+ * reads, as one JSON document, or as SARIF 2.1.0 for code-scanning tools. No `vscode` here.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyze } from '../core/analyze';
+import { check, previousReport, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Finding, type PreviousReport, type RuleId, type Severity } from '../core/checks';
+import type { Analysis } from '../core/model';
+import { LineIndex } from './format';
+import { readTextFile } from './input';
+
+export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** Where output goes (the same shape as `run`'s). */
+export interface CheckIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+export interface CheckArgs {
+  readonly files: string[];
+  readonly format: CheckFormat;
+  readonly previous?: string;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly error?: string;
+}
+
+/** The options that take a value, so that the command is found among the arguments. */
+const VALUE_OPTIONS = new Set(['-f', '--format', '--previous']);
+
+/** The first argument that is neither an option nor an option's value: the command. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!(a.startsWith('-') && a !== '-')) return a;
+  }
+  return undefined;
+}
+
+/** Parses the arguments of `check` (the command itself among them). */
+export function parseCheckArgs(argv: readonly string[]): CheckArgs {
+  const files: string[] = [];
+  let format: CheckFormat = 'text';
+  let previous: string | undefined;
+  let help = false;
+  let version = false;
+  let error: string | undefined;
+  let sawCommand = false;
+  const setFormat = (v: string | undefined): void => {
+    if (v === undefined) error ??= 'option --format needs a value: text, json or sarif';
+    else if ((CHECK_FORMATS as readonly string[]).includes(v)) format = v as CheckFormat;
+    else error ??= `unknown format '${v}' for check: use text, json or sarif`;
+  };
+  const setPrevious = (v: string | undefined): void => {
+    if (v === undefined || v === '') error ??= 'option --previous needs a FILE';
+    else if (previous !== undefined) error ??= 'option --previous is given more than once';
+    else previous = v;
+  };
+  let options = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (options && a === '--') options = false;
+    else if (options && (a === '-h' || a === '--help')) help = true;
+    else if (options && (a === '-V' || a === '--version')) version = true;
+    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
+    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
+    else if (options && a === '--previous') setPrevious(argv[++i]);
+    else if (options && a.startsWith('--previous=')) setPrevious(a.slice('--previous='.length));
+    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
+    else if (!sawCommand && a === 'check') sawCommand = true;
+    else files.push(a);
+  }
+  return { files, format, help, version, ...(previous !== undefined ? { previous } : {}), ...(error ? { error } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Running
+
+interface Checked {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly analysis: Analysis;
+  previous?: Loaded;
+  findings: Finding[];
+}
+
+interface Loaded {
+  readonly file: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly analysis: Analysis;
+  readonly report: PreviousReport;
+}
+
+interface Failed {
+  readonly file: string;
+  readonly error: string;
+}
+
+/**
+ * Runs `check`; resolves to the exit code: 1 when a finding of severity error is present or
+ * a FILE could not be read, 0 otherwise, 2 on bad usage (including an unreadable --previous).
+ */
+export async function runCheck(argv: readonly string[], io: CheckIo, version: string, usage: string): Promise<number> {
+  const args = parseCheckArgs(argv);
+  if (args.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`tip-lens ${version}\n`);
+    return 0;
+  }
+  const usageError = (message: string): number => {
+    io.stderr(`tip-lens: ${message}\n\n${usage}`);
+    return 2;
+  };
+  if (args.error) return usageError(args.error);
+  if (args.files.length === 0) return usageError('check needs at least one FILE');
+
+  let given: Loaded | undefined;
+  if (args.previous !== undefined) {
+    const r = await readTextFile(args.previous);
+    if (!r.ok) return usageError(`--previous ${args.previous}: ${r.reason}`);
+    if (r.warning) io.stderr(`tip-lens: ${args.previous}: warning: ${r.warning}\n`);
+    given = load(args.previous, r.text);
+  }
+
+  let code = 0;
+  const checked: Checked[] = [];
+  const failed: Failed[] = [];
+  for (const file of args.files) {
+    const r = await readTextFile(file);
+    if (!r.ok) {
+      io.stderr(`tip-lens: ${file}: ${r.reason}\n`);
+      failed.push({ file, error: r.reason });
+      code = 1;
+      continue;
+    }
+    if (r.warning) io.stderr(`tip-lens: ${file}: warning: ${r.warning}\n`);
+    const analysis = analyze(r.text);
+    checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, findings: [] });
+  }
+
+  for (const c of checked) {
+    if (given) {
+      if (fits(c.analysis, given.analysis)) c.previous = given;
+      else {
+        io.stderr(`tip-lens: ${c.file}: warning: --previous ${given.file} is not the year before for the same country; ignored\n`);
+      }
+    } else {
+      // Without --previous, another FILE given may be the year before for the same country.
+      const other = checked.find((o) => o !== c && isYearBefore(c.analysis, o.analysis));
+      if (other) c.previous = { file: other.file, text: other.text, lines: other.lines, analysis: other.analysis, report: previousReport(other.file, other.analysis) };
+    }
+    c.findings = check({ text: c.text, analysis: c.analysis, ...(c.previous ? { previous: c.previous.report } : {}) });
+    if (c.findings.some((f) => f.severity === 'error')) code = code || 1;
+  }
+
+  if (args.format === 'json') io.stdout(JSON.stringify(jsonReport(version, args.files, checked, failed), null, 2) + '\n');
+  else if (args.format === 'sarif') io.stdout(JSON.stringify(sarifReport(version, checked), null, 2) + '\n');
+  else io.stdout(textReport(checked));
+  return code;
+}
+
+function load(file: string, text: string): Loaded {
+  const analysis = analyze(text);
+  return { file, text, lines: new LineIndex(text), analysis, report: previousReport(file, analysis) };
+}
+
+function countryKey(s: string | undefined): string | undefined {
+  return s?.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLowerCase();
+}
+
+/** `prev` is last year's narrative for the same country as `cur`. */
+function isYearBefore(cur: Analysis, prev: Analysis): boolean {
+  const a = cur.meta;
+  const b = prev.meta;
+  return !!a.country && !!a.year && countryKey(a.country) === countryKey(b.country) && b.year === a.year - 1;
+}
+
+/** A --previous that may serve: the same country (when both say) and not a later year. */
+function fits(cur: Analysis, prev: Analysis): boolean {
+  const a = cur.meta;
+  const b = prev.meta;
+  if (a.country && b.country && countryKey(a.country) !== countryKey(b.country)) return false;
+  if (a.year && b.year && b.year >= a.year) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Positions
+
+interface Region {
+  readonly startLine: number;
+  readonly startColumn: number;
+  /** 1-based; the column after the last character, as SARIF's `endColumn`. */
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+function region(lines: LineIndex, start: number, end: number): Region {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  return { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+}
+
+/** Where a related location lies: the checked file, or the previous year's. */
+function relatedFile(c: Checked, document: string | undefined): { file: string; lines?: LineIndex } {
+  if (document === undefined) return { file: c.file, lines: c.lines };
+  if (c.previous && document === c.previous.report.document) return { file: c.previous.file, lines: c.previous.lines };
+  return { file: document };
+}
+
+// ---------------------------------------------------------------------------------------
+// Text
+
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const n: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+}
+
+/** `file:line:col: severity: message [rule]`, related places and fixes indented below. */
+function textReport(checked: readonly Checked[]): string {
+  let out = '';
+  const all: Finding[] = [];
+  for (const c of checked) {
+    for (const f of c.findings) {
+      all.push(f);
+      const p = c.lines.position(f.start);
+      out += `${c.file}:${p.line}:${p.column}: ${f.severity}: ${f.message} [${f.rule}]\n`;
+      for (const r of f.related) {
+        const where = relatedFile(c, r.document);
+        const q = where.lines?.position(r.start);
+        out += `  ${where.file}${q ? `:${q.line}:${q.column}` : ''}: ${r.message}\n`;
+      }
+      for (const fix of f.fixes) out += `  fix: ${fix.title}\n`;
+    }
+  }
+  const n = countBySeverity(all);
+  const parts = SEVERITY_ORDER.filter((s) => n[s] > 0).map((s) => (s === 'information' ? `${n[s]} information` : plural(n[s], s)));
+  const files = plural(checked.length, 'file');
+  out += all.length === 0 ? `no findings in ${files}\n` : `${plural(all.length, 'finding')} in ${files} (${parts.join(', ')})\n`;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+
+function jsonReport(version: string, order: readonly string[], checked: readonly Checked[], failed: readonly Failed[]): unknown {
+  const files = order.flatMap((file): unknown[] => {
+    const c = checked.find((x) => x.file === file);
+    if (c) {
+      return [{
+        file,
+        ...(c.previous ? { previous: c.previous.file } : {}),
+        findings: c.findings.map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          start: f.start,
+          end: f.end,
+          ...region(c.lines, f.start, f.end),
+          related: f.related.map((r) => {
+            const where = relatedFile(c, r.document);
+            return {
+              file: where.file, message: r.message, start: r.start, end: r.end,
+              ...(where.lines ? region(where.lines, r.start, r.end) : {}),
+            };
+          }),
+          fixes: f.fixes.map((x) => ({
+            title: x.title,
+            edits: x.edits.map((e) => ({ start: e.start, end: e.end, ...region(c.lines, e.start, e.end), newText: e.newText })),
+          })),
+        })),
+      }];
+    }
+    const e = failed.find((x) => x.file === file);
+    return e ? [{ file, error: e.error }] : [];
+  });
+  const summary = countBySeverity(checked.flatMap((c) => c.findings));
+  return { tool: 'tip-lens', version, command: 'check', summary, files };
+}
+
+// ---------------------------------------------------------------------------------------
+// SARIF 2.1.0
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A file argument as a SARIF artifact URI: relative paths stay relative (to %SRCROOT%). */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (path.isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  const rel = file.split(path.sep).join('/').split('/').map(encodeURIComponent).join('/');
+  return { uri: rel, uriBaseId: '%SRCROOT%' };
+}
+
+/** The rule's documentation shipped with the package (`docs/rules/<rule>.md`). */
+export function ruleDocUri(rule: RuleId): string {
+  let dir = __dirname;
+  for (let depth = 0; depth < 5; depth++) {
+    const doc = path.join(dir, 'docs', 'rules', `${rule}.md`);
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(doc)) return pathToFileURL(doc).href;
+    dir = path.dirname(dir);
+  }
+  return `docs/rules/${rule}.md`;
+}
+
+function sarifReport(version: string, checked: readonly Checked[]): unknown {
+  const rules = RULES.map((id) => ({
+    id,
+    name: id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: RULE_SUMMARIES[id] },
+    helpUri: ruleDocUri(id),
+    defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[id]] },
+    properties: { severity: DEFAULT_SEVERITY[id] },
+  }));
+  const results = checked.flatMap((c) =>
+    c.findings.map((f) => {
+      const relatedLocations = f.related.map((r, i) => {
+        const where = relatedFile(c, r.document);
+        return {
+          id: i + 1,
+          message: { text: r.message },
+          physicalLocation: {
+            artifactLocation: artifactLocation(where.file),
+            ...(where.lines ? { region: region(where.lines, r.start, r.end) } : {}),
+          },
+        };
+      });
+      return {
+        ruleId: f.rule,
+        ruleIndex: RULES.indexOf(f.rule),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(c.file), region: region(c.lines, f.start, f.end) } }],
+        ...(relatedLocations.length > 0 ? { relatedLocations } : {}),
+        ...(f.fixes.length > 0
+          ? {
+              fixes: f.fixes.map((x) => ({
+                description: { text: x.title },
+                artifactChanges: [{
+                  artifactLocation: artifactLocation(c.file),
+                  replacements: x.edits.map((e) => ({ deletedRegion: region(c.lines, e.start, e.end), insertedContent: { text: e.newText } })),
+                }],
+              })),
+            }
+          : {}),
+        properties: { severity: f.severity },
+      };
+    }),
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'tip-lens', version, rules } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
