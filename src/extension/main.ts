@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
+import { registerCodeActions } from './codeActions';
 import { registerDecorations } from './decorations';
 import { registerDetection } from './detection';
+import { registerDiagnostics } from './diagnostics';
+import { registerFindingsTree } from './findingsTree';
 import { registerNavigation } from './navigation';
 import { registerHovers } from './hover';
 import { registerReportTree } from './reportTree';
@@ -26,6 +29,9 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerNavigation(context, service);
   registerStructure(context, service);
   registerStatusBar(context, service);
+  const checker = registerDiagnostics(context, service);
+  registerCodeActions(context, checker);
+  registerFindingsTree(context, checker);
   probes.set('service', service);
   probes.set('workspaceIndex', workspace);
   return { probes };

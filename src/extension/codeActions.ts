@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/checks';
+import { LANGUAGE_ID } from './detection';
+import { type Checker, type CheckResult, rangeIn, SOURCE } from './diagnostics';
+import { probes } from './probes';
+
+/**
+ * Quick fixes for the consistency findings: each fix a rule proposes (take the other value of
+ * a repeated figure, restate a conversion at the report's rate, write the number in the
+ * style...) becomes a `CodeAction` of kind QuickFix tied to its diagnostic, the first one
+ * preferred. Applying it is a `WorkspaceEdit`, so Undo takes it back.
+ */
+export class FindingsCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly checker: Checker) {}
+
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    // Edits are offsets into one version of the text: never offer those of an older one.
+    let result: CheckResult | undefined = this.checker.current(doc);
+    if (!result && this.checker.isChecked(doc.uri)) result = await this.checker.check(doc);
+    if (!result || token.isCancellationRequested || result.version !== doc.version) return [];
+    const actions: vscode.CodeAction[] = [];
+    result.findings.forEach((finding, i) => {
+      const diagnostic = result.diagnostics[i]!;
+      if (finding.fixes.length === 0 || !diagnostic.range.intersection(range)) return;
+      const shown = context.diagnostics.find((d) => sameDiagnostic(d, diagnostic)) ?? diagnostic;
+      actions.push(...toActions(doc, finding, shown));
+    });
+    return actions;
+  }
+}
+
+function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
+  const code = (d: vscode.Diagnostic): unknown => (typeof d.code === 'object' ? d.code.value : d.code);
+  return a.source === SOURCE && code(a) === code(b) && a.range.isEqual(b.range) && a.message === b.message;
+}
+
+/** The fixes of one finding, as quick fixes on `diagnostic`. */
+export function toActions(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+  return finding.fixes.map((fix, i) => {
+    const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = i === 0;
+    const edit = new vscode.WorkspaceEdit();
+    for (const e of fix.edits) edit.replace(doc.uri, rangeIn(doc, e), e.newText);
+    action.edit = edit;
+    return action;
+  });
+}
+
+export function registerCodeActions(context: vscode.ExtensionContext, checker: Checker): void {
+  const provider = new FindingsCodeActions(checker);
+  // The tests call the provider itself: `vscode.executeCodeActionProvider` drops `diagnostics`.
+  probes.set('codeActions', provider);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: LANGUAGE_ID }, provider, {
+      providedCodeActionKinds: FindingsCodeActions.kinds,
+    }),
+  );
+}

@@ -1,0 +1,456 @@
+import * as vscode from 'vscode';
+import { analyzeAsync } from '../core/analyze';
+import {
+  check, DEFAULT_SEVERITY, previousReport, RULES,
+  type CheckOptions, type Finding, type PreviousReport, type RuleId, type Severity,
+} from '../core/checks';
+import { TIER_LINE, TITLE_LINE } from '../core/detect';
+import type { Analysis, Span } from '../core/model';
+import { parseTierLine, parseTitle } from '../core/structure';
+import { type AnalysisService, isTipReport } from './analysisService';
+import { probes } from './probes';
+
+/**
+ * The consistency check in the editor: `TIP Lens: Check Consistency`, on open and on save as
+ * the settings say, the findings of the engine's rules as diagnostics (source `tip-lens`, the
+ * rule as code linking to its description), with last year's narrative for the same country
+ * found in the workspace. A report once checked stays checked: its findings follow the edits
+ * (after each analysis) until it is closed.
+ */
+
+export const SOURCE = 'tip-lens';
+const SECTION = 'tipLens.check';
+
+/** Last year's narrative, as the check read it. */
+export interface PreviousDocument {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+  readonly analysis: Analysis;
+  readonly report: PreviousReport;
+}
+
+/** The findings of one check of one version of a document, and the diagnostics made of them. */
+export interface CheckResult {
+  readonly uri: vscode.Uri;
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  /** One per finding, in the same order. */
+  readonly diagnostics: readonly vscode.Diagnostic[];
+  readonly previous?: PreviousDocument;
+}
+
+/** What the integration tests read through `probes.get('diagnostics')`. */
+export interface DiagnosticsProbe {
+  readonly checker: Checker;
+  /** The diagnostics published for `uri`, as plain data. */
+  snapshot(uri: vscode.Uri): DiagnosticSnapshot[];
+}
+
+export interface DiagnosticSnapshot {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly line: number;
+  readonly text: string;
+  readonly related: ReadonlyArray<{ readonly uri: string; readonly line: number; readonly message: string }>;
+  readonly fixes: readonly string[];
+}
+
+const VS_SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** The check's options from the settings of the document's folder. */
+export function checkOptions(uri: vscode.Uri | undefined): CheckOptions {
+  const config = vscode.workspace.getConfiguration(SECTION, uri);
+  const asked = config.get<Record<string, unknown>>('severity') ?? {};
+  const severities: Partial<Record<RuleId, Severity>> = {};
+  const off = new Set<RuleId>();
+  for (const rule of RULES) {
+    const v = asked[rule];
+    if (typeof v !== 'string' || !SEVERITIES.has(v)) severities[rule] = DEFAULT_SEVERITY[rule];
+    else if (v === 'off') off.add(rule);
+    else severities[rule] = v as Severity;
+  }
+  if (!config.get<boolean>('numberStyle', true)) off.add('number-style');
+  const t = config.get<number>('conversionTolerance', 0.02);
+  const conversionTolerance = typeof t === 'number' && Number.isFinite(t) && t >= 0 ? t : 0.02;
+  return { rules: RULES.filter((r) => !off.has(r)), severities, conversionTolerance };
+}
+
+/** The rule's description shipped with the extension, opened in the editor. */
+export function ruleDocUri(extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${rule}.md`);
+}
+
+/** Runs the check and owns the diagnostics it publishes. */
+export class Checker implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly results = new Map<string, CheckResult>();
+  /** The documents checked since they were opened: their findings follow the edits. */
+  private readonly checked = new Set<string>();
+  private readonly pending = new Map<string, { version: number; run: number; promise: Promise<CheckResult | undefined> }>();
+  private runCount = 0;
+  private readonly emitter = new vscode.EventEmitter<CheckResult | vscode.Uri>();
+  private readonly previousYear: PreviousYear;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires with a new result, or with the URI of a document whose findings were dropped. */
+  readonly onDidCheck = this.emitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly service: AnalysisService,
+  ) {
+    this.previousYear = new PreviousYear(service);
+    this.subscriptions.push(
+      this.collection,
+      this.emitter,
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isTipReport(doc) && this.setting(doc, 'onOpen', false)) void this.check(doc);
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (isTipReport(doc) && this.setting(doc, 'onSave', true)) void this.check(doc);
+        this.recheckUsersOf(doc.uri);
+      }),
+      service.onDidAnalyze((report) => {
+        const key = report.document.uri.toString();
+        if (this.checked.has(key) && this.results.get(key)?.version !== report.version) void this.check(report.document);
+        this.recheckUsersOf(report.document.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.drop(doc.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(SECTION)) return;
+        for (const doc of vscode.workspace.textDocuments) if (this.checked.has(doc.uri.toString())) void this.check(doc, true);
+      }),
+    );
+    for (const doc of vscode.workspace.textDocuments) {
+      if (isTipReport(doc) && this.setting(doc, 'onOpen', false)) void this.check(doc);
+    }
+  }
+
+  private setting(doc: vscode.TextDocument, name: 'onOpen' | 'onSave', fallback: boolean): boolean {
+    return vscode.workspace.getConfiguration(SECTION, doc.uri).get<boolean>(name, fallback);
+  }
+
+  /** The result for the document as it is now, if there is one. */
+  current(doc: vscode.TextDocument): CheckResult | undefined {
+    const r = this.results.get(doc.uri.toString());
+    return r && r.version === doc.version ? r : undefined;
+  }
+
+  /** The last result for `uri`, whatever version it is for. */
+  last(uri: vscode.Uri): CheckResult | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  isChecked(uri: vscode.Uri): boolean {
+    return this.checked.has(uri.toString());
+  }
+
+  /**
+   * Checks the document as it is now and publishes the diagnostics. A check of the same version
+   * in progress is shared, unless `force` (the settings or last year's narrative changed).
+   * Resolves to undefined for a document that is not a TIP report or was closed; when the text
+   * changes meanwhile, to the check of the newer version.
+   */
+  check(doc: vscode.TextDocument, force = false): Promise<CheckResult | undefined> {
+    if (!isTipReport(doc) || doc.isClosed) return Promise.resolve(undefined);
+    const key = doc.uri.toString();
+    this.checked.add(key);
+    const pending = this.pending.get(key);
+    if (pending && pending.version === doc.version && !force) return pending.promise;
+    const run = ++this.runCount;
+    const promise = this.run(doc, key, run).finally(() => {
+      if (this.pending.get(key)?.run === run) this.pending.delete(key);
+    });
+    this.pending.set(key, { version: doc.version, run, promise });
+    return promise;
+  }
+
+  private async run(doc: vscode.TextDocument, key: string, run: number): Promise<CheckResult | undefined> {
+    const superseded = (): boolean => this.pending.get(key)?.run !== run || doc.isClosed || !this.checked.has(key);
+    const newer = (): Promise<CheckResult | undefined> | undefined => (doc.isClosed ? undefined : this.pending.get(key)?.promise);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      // Last year's narrative first: the analysis and the text below must be of one version.
+      const before = await this.service.report(doc);
+      if (superseded()) return newer();
+      if (!before) continue; // the text changed meanwhile: read it again
+      const previous = await this.previousYear.find(doc, before.analysis);
+      const report = await this.service.report(doc);
+      if (superseded()) return newer();
+      if (!report) continue;
+      const options = checkOptions(doc.uri);
+      let findings: Finding[];
+      try {
+        findings = check({ text: doc.getText(), analysis: report.analysis, options, ...(previous ? { previous: previous.report } : {}) });
+      } catch {
+        findings = [];
+      }
+      const diagnostics = findings.map((f) => this.toDiagnostic(doc, f, previous));
+      const result: CheckResult = { uri: doc.uri, version: report.version, findings, diagnostics, ...(previous ? { previous } : {}) };
+      this.results.set(key, result);
+      this.collection.set(doc.uri, diagnostics);
+      this.emitter.fire(result);
+      return result;
+    }
+    return undefined;
+  }
+
+  private toDiagnostic(doc: vscode.TextDocument, f: Finding, previous: PreviousDocument | undefined): vscode.Diagnostic {
+    const d = new vscode.Diagnostic(rangeIn(doc, f), f.message, VS_SEVERITY[f.severity]);
+    d.source = SOURCE;
+    d.code = { value: f.rule, target: ruleDocUri(this.extensionUri, f.rule) };
+    const related: vscode.DiagnosticRelatedInformation[] = [];
+    for (const r of f.related) {
+      const where = this.locate(doc, r, previous);
+      if (where) related.push(new vscode.DiagnosticRelatedInformation(where, r.message));
+    }
+    if (related.length > 0) d.relatedInformation = related;
+    return d;
+  }
+
+  /** A related place: in the checked document, or in last year's narrative. */
+  private locate(doc: vscode.TextDocument, r: Span & { document?: string }, previous: PreviousDocument | undefined): vscode.Location | undefined {
+    if (r.document === undefined) return new vscode.Location(doc.uri, rangeIn(doc, r));
+    if (previous && r.document === previous.report.document) return new vscode.Location(previous.uri, rangeInText(previous.text, r));
+    try {
+      return new vscode.Location(vscode.Uri.parse(r.document, true), new vscode.Range(0, 0, 0, 0));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Checks again the documents that use `uri` as last year's narrative. */
+  private recheckUsersOf(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const r of this.results.values()) {
+      if (r.previous?.uri.toString() !== key) continue;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri.toString());
+      if (doc) void this.check(doc, true);
+    }
+  }
+
+  /** Forgets a document's findings (it was closed). */
+  drop(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.checked.delete(key);
+    this.pending.delete(key);
+    const had = this.results.delete(key);
+    this.collection.delete(uri);
+    if (had) this.emitter.fire(uri);
+  }
+
+  dispose(): void {
+    this.results.clear();
+    this.checked.clear();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export function rangeIn(doc: vscode.TextDocument, span: Span): vscode.Range {
+  return new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+}
+
+/** A range in a text that is not open in the editor (VS Code's line breaks: CRLF, LF, CR). */
+export function rangeInText(text: string, span: Span): vscode.Range {
+  const pos = (offset: number): vscode.Position => {
+    let line = 0;
+    let lineStart = 0;
+    const end = Math.min(offset, text.length);
+    for (let i = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new vscode.Position(line, end - lineStart);
+  };
+  return new vscode.Range(pos(span.start), pos(span.end));
+}
+
+// ------------------------------------------------------------------------------------------
+// Last year's narrative
+
+interface HeadMeta {
+  readonly mtime: number;
+  readonly size: number;
+  readonly country?: string;
+  readonly year?: number;
+}
+
+interface Loaded {
+  readonly mtime: number;
+  readonly size: number;
+  readonly document: PreviousDocument;
+}
+
+/** How many characters of a file are read for its title and tier lines. */
+const HEAD_CHARS = 8 * 1024;
+
+/**
+ * Finds the narrative of the year before for the same country among the TIP reports of the
+ * workspace (open reports, and files named `*.tip` or `*.tip.txt` that `files.exclude` leaves
+ * in), by the title line (`2022 Trafficking in Persons Report: Veldora`) and the tier
+ * line, and reads it: from the editor when it is open, else from disk (cached until it changes).
+ */
+class PreviousYear {
+  private readonly heads = new Map<string, HeadMeta>();
+  private readonly loaded = new Map<string, Loaded>();
+
+  constructor(private readonly service: AnalysisService) {}
+
+  async find(doc: vscode.TextDocument, analysis: Analysis): Promise<PreviousDocument | undefined> {
+    const { country, year } = analysis.meta;
+    if (!country || !year) return undefined;
+    const wanted = countryKey(country);
+    const self = doc.uri.toString();
+    const candidates = new Map<string, vscode.Uri>();
+    for (const d of vscode.workspace.textDocuments) if (!d.isClosed && isTipReport(d)) candidates.set(d.uri.toString(), d.uri);
+    try {
+      for (const u of await vscode.workspace.findFiles('**/*.{tip,tip.txt}', undefined, 5000)) candidates.set(u.toString(), u);
+    } catch {
+      // a file system without search: the open reports and the index are all there is
+    }
+    candidates.delete(self);
+    const matches: vscode.Uri[] = [];
+    for (const uri of candidates.values()) {
+      const head = await this.head(uri);
+      if (head?.year === year - 1 && head.country && countryKey(head.country) === wanted) matches.push(uri);
+    }
+    if (matches.length === 0) return undefined;
+    // The same folder first, then the nearest by path.
+    const dir = doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/') + 1);
+    matches.sort((a, b) => Number(b.path.startsWith(dir)) - Number(a.path.startsWith(dir)) || a.path.localeCompare(b.path));
+    for (const uri of matches) {
+      const got = await this.load(uri);
+      if (got) return got;
+    }
+    return undefined;
+  }
+
+  /** The year and country a report names at its top. */
+  private async head(uri: vscode.Uri): Promise<HeadMeta | undefined> {
+    const open = openDocument(uri);
+    if (open) return { mtime: -1, size: -1, ...headMeta(open.getText(new vscode.Range(0, 0, 40, 0)).slice(0, HEAD_CHARS)) };
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return undefined;
+    }
+    const key = uri.toString();
+    const known = this.heads.get(key);
+    if (known && known.mtime === stat.mtime && known.size === stat.size) return known;
+    try {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const text = new TextDecoder('utf-8').decode(bytes.subarray(0, HEAD_CHARS * 3)).slice(0, HEAD_CHARS);
+      const meta: HeadMeta = { mtime: stat.mtime, size: stat.size, ...headMeta(text) };
+      this.heads.set(key, meta);
+      return meta;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async load(uri: vscode.Uri): Promise<PreviousDocument | undefined> {
+    const open = openDocument(uri);
+    if (open) {
+      const report = await this.service.report(open);
+      if (!report) return undefined;
+      return { uri, text: open.getText(), analysis: report.analysis, report: previousReport(uri.toString(), report.analysis) };
+    }
+    const key = uri.toString();
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      const known = this.loaded.get(key);
+      if (known && known.mtime === stat.mtime && known.size === stat.size) return known.document;
+      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+      const analysis = await analyzeAsync(text);
+      if (!analysis) return undefined;
+      const document: PreviousDocument = { uri, text, analysis, report: previousReport(key, analysis) };
+      this.loaded.set(key, { mtime: stat.mtime, size: stat.size, document });
+      return document;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Country names compared without case, accents or spacing differences. */
+function countryKey(country: string): string {
+  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key && isTipReport(d));
+}
+
+/** The year of the title line and the country of the title or the tier line. */
+export function headMeta(text: string): { country?: string; year?: number } {
+  let year: number | undefined;
+  let country: string | undefined;
+  for (const line of text.split(/\r\n|\r|\n/).slice(0, 40)) {
+    if (year === undefined && TITLE_LINE.test(line)) {
+      const t = parseTitle(line.replace(/^\uFEFF/, ''));
+      year = t.year;
+      country ??= t.country;
+    } else if (TIER_LINE.test(line)) {
+      country ??= parseTierLine(line).country;
+      break;
+    }
+  }
+  return { ...(country ? { country } : {}), ...(year ? { year } : {}) };
+}
+
+// ------------------------------------------------------------------------------------------
+// Registration
+
+/** Registers the command, the triggers and the diagnostics; returns the checker the other features use. */
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService): Checker {
+  const checker = new Checker(context.extensionUri, service);
+  context.subscriptions.push(
+    checker,
+    vscode.commands.registerCommand('tipLens.checkConsistency', async (arg?: unknown) => {
+      const doc = arg instanceof vscode.Uri
+        ? await vscode.workspace.openTextDocument(arg)
+        : vscode.window.activeTextEditor?.document;
+      if (!doc || !isTipReport(doc)) {
+        void vscode.window.showInformationMessage('TIP Lens: open a TIP report to check its consistency.');
+        return undefined;
+      }
+      const result = await checker.check(doc);
+      if (result) {
+        const n = result.findings.length;
+        vscode.window.setStatusBarMessage(`TIP Lens: ${n === 0 ? 'no findings' : n === 1 ? '1 finding' : `${n} findings`}`, 4000);
+      }
+      return result;
+    }),
+  );
+  const probe: DiagnosticsProbe = {
+    checker,
+    snapshot(uri) {
+      const r = checker.last(uri);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!r) return [];
+      return r.findings.map((f, i) => {
+        const d = r.diagnostics[i]!;
+        return {
+          rule: f.rule, severity: f.severity, message: f.message, line: d.range.start.line + 1,
+          text: doc ? doc.getText(d.range) : '',
+          related: (d.relatedInformation ?? []).map((x) => ({ uri: x.location.uri.toString(), line: x.location.range.start.line + 1, message: x.message })),
+          fixes: f.fixes.map((x) => x.title),
+        };
+      });
+    },
+  };
+  probes.set('diagnostics', probe);
+  return checker;
+}
