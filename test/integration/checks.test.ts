@@ -99,7 +99,7 @@ suite('Consistency check', () => {
   });
 
   suiteTeardown(async () => {
-    for (const key of ['severity', 'numberStyle', 'onOpen']) await setCheck(key, undefined);
+    for (const key of ['severity', 'numberStyle', 'onOpen', 'conversionTolerance']) await setCheck(key, undefined);
     // Nothing of ours is left dirty, so closing never asks.
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isDirty && (doc.isUntitled || doc.uri.fsPath.includes(`${path.sep}checks${path.sep}`))) {
@@ -287,7 +287,7 @@ suite('Consistency check', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('settings: severity per rule, rules off, and the number-style switch', async () => {
+  test('settings: severity per rule, rules off, the number-style switch and the conversion tolerance', async () => {
     const editor = await show(v2023);
     const doc = editor.document;
     await setCheck('severity', { 'breakdown-sum': 'information', acronym: 'off' });
@@ -304,6 +304,11 @@ suite('Consistency check', () => {
       return byRule(d, 'number-style').length === 0 && d.length > 0 && d;
     });
     assert.ok(byRule(diags, 'repeated-figure').length === 1);
+    // The conversion tolerance: $81,630 is 19% off the report's rate; 25% lets it pass.
+    await setCheck('conversionTolerance', 0.25);
+    await waitFor('the wider tolerance to apply', () => byRule(ours(doc.uri), 'conversion-rate').length === 0 && byRule(ours(doc.uri), 'repeated-figure').length === 1);
+    await setCheck('conversionTolerance', undefined);
+    await waitFor('the default tolerance again', () => byRule(ours(doc.uri), 'conversion-rate').length === 1);
     await setCheck('severity', undefined);
     await setCheck('numberStyle', undefined);
     await waitFor('the defaults again', () => byRule(ours(doc.uri), 'number-style').length === 2 && byRule(ours(doc.uri), 'acronym').length >= 1);
