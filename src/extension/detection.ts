@@ -25,12 +25,29 @@ export function registerDetection(context: vscode.ExtensionContext): void {
     }
   };
 
+  // A change of language closes and re-opens the document in the same tick; a real close does
+  // not re-open it. So a close forgets the switch only if no open follows at once: the user's
+  // own switch back to plain text is then kept, and a file closed and opened later is read again.
+  const closing = new Map<string, ReturnType<typeof setTimeout>>();
   context.subscriptions.push(
-    vscode.workspace.onDidOpenTextDocument((doc) => void consider(doc)),
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      // A closed document forgets the switch unless it is only being re-opened with its new language.
-      if (doc.languageId === 'plaintext') switched.delete(doc.uri.toString());
+    vscode.workspace.onDidOpenTextDocument((doc) => {
+      const key = doc.uri.toString();
+      const pending = closing.get(key);
+      if (pending) {
+        clearTimeout(pending);
+        closing.delete(key);
+      }
+      void consider(doc);
     }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      if (!switched.has(key)) return;
+      closing.set(key, setTimeout(() => {
+        closing.delete(key);
+        switched.delete(key);
+      }, 0));
+    }),
+    { dispose: () => closing.forEach((t) => clearTimeout(t)) },
   );
   for (const doc of vscode.workspace.textDocuments) void consider(doc);
 }

@@ -131,6 +131,16 @@ suite('Detection of TIP reports', () => {
     await waitForLanguage(uri, TIP);
   });
 
+  test("the user's own switch back to plain text stands", async () => {
+    write('drafts/chosen-plain.txt', narrative());
+    const uri = await open('drafts/chosen-plain.txt');
+    await waitForLanguage(uri, TIP);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+    await vscode.languages.setTextDocumentLanguage(doc, PLAIN);
+    await sentinel(); // the extension has seen every open before the sentinel's
+    assert.strictEqual(languageOf(uri), PLAIN, 'the extension switched it back to TIP Report');
+  });
+
   test('leaves a README-like text as plain text', async () => {
     await assertStaysPlain('notes/README.txt');
   });
