@@ -145,7 +145,7 @@ interface EntityEntry {
 class ReportModel {
   private figureTree?: Map<string, Map<string, Figure[]>>;
   private figureCount?: number;
-  private moneyList?: Money[];
+  private moneyList?: readonly Money[];
   private entityTree?: Map<EntityType, EntityEntry[]>;
   private entityIndex?: Map<string, EntityEntry>;
   private readonly nodeLists = new Map<string, ReportNode[]>();
@@ -234,16 +234,18 @@ class ReportModel {
     return (this.figureTree = sorted);
   }
 
+  /** How many figures are shown; without a filter, without grouping them. */
   private figureTotal(): number {
+    if (!this.filter) return this.analysis.figures.length;
     this.figures();
     return this.figureCount!;
   }
 
-  money(): Money[] {
-    if (this.moneyList) return this.moneyList;
+  money(): readonly Money[] {
     const x = this.filter;
-    return (this.moneyList = this.analysis.money.filter(
-      (m) => !x || x.matches('Money', moneyLabel(m), m.text, m.conversion?.text, SECTION_LABELS[m.section]),
+    if (!x) return this.analysis.money;
+    return (this.moneyList ??= this.analysis.money.filter((m) =>
+      x.matches('Money', moneyLabel(m), m.text, m.conversion?.text, SECTION_LABELS[m.section]),
     ));
   }
 
@@ -280,6 +282,7 @@ class ReportModel {
   }
 
   private entityCount(): number {
+    if (!this.filter) return this.analysis.entities.length;
     let n = 0;
     for (const list of this.entities().values()) n += list.length;
     return n;
@@ -335,7 +338,10 @@ class ReportModel {
         return this.listed(node, entry.mentions.map((i) => ({ kind: 'mention' as const, entity, mention: entity.mentions[i]!, key: i })), (n) => String(n.key));
       }
       case 'chunk':
-        return this.nodeList(node.parent!).slice(node.from, node.to);
+        // The same ids as in the whole list; the chunk is their parent on screen.
+        return this.nodeList(node.parent!)
+          .slice(node.from, node.to)
+          .map((n) => ({ ...n, parent: node }));
       default:
         return [];
     }
@@ -699,6 +705,14 @@ class ReportTree extends Disposable implements vscode.TreeDataProvider<ReportNod
       if (!this.model && !this.reading) this.updateChrome();
     }));
     this.register(service.onDidAnalyze((r) => this.onDidAnalyze(r)));
+    // A report closed, or set to another language (VS Code closes and reopens it): look again.
+    const relook = (doc: vscode.TextDocument): void => {
+      const key = doc.uri.toString();
+      const concerned = [this.model?.report.document, this.reading, vscode.window.activeTextEditor?.document];
+      if (concerned.some((d) => d?.uri.toString() === key)) this.follow();
+    };
+    this.register(vscode.workspace.onDidCloseTextDocument(relook));
+    this.register(vscode.workspace.onDidOpenTextDocument(relook));
     void vscode.commands.executeCommand('setContext', GROUP_BY_KEY, this.groupByValue);
     void vscode.commands.executeCommand('setContext', FILTERED_KEY, false);
     this.follow();
@@ -751,7 +765,10 @@ class ReportTree extends Disposable implements vscode.TreeDataProvider<ReportNod
       const shownDoc = this.model?.report.document;
       if (shownDoc && vscode.window.visibleTextEditors.some((e) => e.document === shownDoc)) return;
     }
-    const doc = editor?.document;
+    // After a change of language the editor may still hold the closed document: take the open one.
+    const doc = editor?.document.isClosed
+      ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === editor.document.uri.toString())
+      : editor?.document;
     if (!doc || !isTipReport(doc)) {
       this.reading = undefined;
       this.show(undefined);
@@ -763,7 +780,9 @@ class ReportTree extends Disposable implements vscode.TreeDataProvider<ReportNod
       this.show(report);
       return;
     }
-    if (this.model?.report.document === doc) return; // edited since: the next analysis refreshes it
+    const shown = this.model?.report;
+    // Edited since: the analysis of the new version refreshes the tree.
+    if (shown?.document === doc && !doc.isClosed && shown.version !== doc.version) return;
     this.reading = doc;
     this.show(undefined);
     // The service publishes the result through onDidAnalyze.

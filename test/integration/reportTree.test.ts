@@ -298,6 +298,19 @@ suite('Report view', () => {
     assert.strictEqual(tree.view.message, undefined);
   });
 
+  test('a report set to plain text leaves the view; set back, it returns', async () => {
+    await showReport(veldora);
+    const plain = await vscode.languages.setTextDocumentLanguage(veldora, 'plaintext');
+    try {
+      await waitFor('the tree to let go of the report', () => tree.shown === undefined);
+      assert.deepStrictEqual(await children(), []);
+    } finally {
+      veldora = await vscode.languages.setTextDocumentLanguage(plain, 'tip-report');
+    }
+    await waitForTreeOf(veldora);
+    assert.match(descriptionOf(await at('Report')), /^Veldora/);
+  });
+
   test('refreshes after an edit, from the analysis of the new version', async () => {
     const editor = await vscode.window.showTextDocument(mali);
     const offset = mali.getText().indexOf('40 new cases');
