@@ -128,6 +128,8 @@ suite('Report view', () => {
     await vscode.commands.executeCommand('tipLens.report.clearFilter');
     await vscode.commands.executeCommand('tipLens.report.groupBySection');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The copies go, so that the workspace index of later suites does not read them.
+    fs.rmSync(path.join(workspaceRoot(), FOLDER), { recursive: true, force: true });
   });
 
   setup(async () => {
@@ -378,6 +380,7 @@ suite('Report view', () => {
       assert.match(labelOf(first[0]!), /^line \d+: /);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(file, { force: true });
     }
   });
 });
