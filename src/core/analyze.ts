@@ -9,13 +9,19 @@ import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
   SectionKind, Sentence, TierStatement,
 } from './model';
-import { analyzeParagraph, type LocalAmount, type LocalEntity, type ParagraphResult } from './paragraph';
+import { analyzeParagraph, type LocalAmount, type LocalEntity, type ParagraphResult, type SentenceResult } from './paragraph';
 import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
 import { table } from './table';
 
+/** The caches an analysis reads from and fills: paragraphs, and sentences within them. */
+export interface Caches {
+  readonly paragraphs: Map<string, ParagraphResult>;
+  readonly sentences: Map<string, SentenceResult>;
+}
+
 export interface AnalyzeOptions {
-  /** A paragraph cache shared between calls (see {@link Analyzer}). */
-  readonly cache?: Map<string, ParagraphResult>;
+  /** Caches shared between calls (see {@link Analyzer}). */
+  readonly cache?: Caches;
 }
 
 /** Reads the whole text. Never throws: a text it cannot read gives an empty model. */
@@ -59,42 +65,47 @@ export async function analyzeAsync(text: string, options: AsyncOptions = {}): Pr
 }
 
 /**
- * Keeps the paragraph cache between analyses of successive versions of one document, so
- * re-analysis after an edit costs about one paragraph. Entries not used by the latest
- * analysis are dropped, so the cache never outgrows the document.
+ * Keeps the caches between analyses of successive versions of one document, so re-analysis
+ * after an edit inside a paragraph re-reads one sentence. Entries the latest analysis did not
+ * use are dropped, so the caches never outgrow the document.
  */
 export class Analyzer {
-  private cache = new Map<string, ParagraphResult>();
+  private caches: Caches = { paragraphs: new Map(), sentences: new Map() };
 
   analyze(text: string): Analysis {
-    const used = new Map<string, ParagraphResult>();
-    const result = analyze(text, { cache: this.tracking(used) });
-    this.cache = used;
+    const [cache, used] = this.tracking();
+    const result = analyze(text, { cache });
+    this.caches = used;
     return result;
   }
 
-  /** As {@link analyzeAsync}; an aborted run leaves the cache as it was. */
+  /** As {@link analyzeAsync}; an aborted run leaves the caches as they were. */
   async analyzeAsync(text: string, options: Omit<AsyncOptions, 'cache'> = {}): Promise<Analysis | undefined> {
-    const used = new Map<string, ParagraphResult>();
-    const result = await analyzeAsync(text, { ...options, cache: this.tracking(used) });
-    if (result) this.cache = used;
+    const [cache, used] = this.tracking();
+    const result = await analyzeAsync(text, { ...options, cache });
+    if (result) this.caches = used;
     return result;
   }
 
-  private tracking(used: Map<string, ParagraphResult>): Map<string, ParagraphResult> {
-    return new TrackingCache(this.cache, used) as unknown as Map<string, ParagraphResult>;
+  private tracking(): [Caches, Caches] {
+    const used: Caches = { paragraphs: new Map(), sentences: new Map() };
+    const cache: Caches = {
+      paragraphs: new TrackingCache(this.caches.paragraphs, used.paragraphs) as unknown as Map<string, ParagraphResult>,
+      sentences: new TrackingCache(this.caches.sentences, used.sentences) as unknown as Map<string, SentenceResult>,
+    };
+    return [cache, used];
   }
 }
 
 /** A Map facade that reads from the old cache and records what this analysis used. */
-class TrackingCache {
-  constructor(private readonly old: Map<string, ParagraphResult>, private readonly used: Map<string, ParagraphResult>) {}
-  get(key: string): ParagraphResult | undefined {
+class TrackingCache<V> {
+  constructor(private readonly old: Map<string, V>, private readonly used: Map<string, V>) {}
+  get(key: string): V | undefined {
     const v = this.used.get(key) ?? this.old.get(key);
     if (v) this.used.set(key, v);
     return v;
   }
-  set(key: string, value: ParagraphResult): this {
+  set(key: string, value: V): this {
     this.used.set(key, value);
     return this;
   }
@@ -121,7 +132,7 @@ interface Draft {
 }
 
 /** The analysis as steps: one per block of text, so a driver can pause between them. */
-function* build(text: string, cache: Map<string, ParagraphResult> | undefined): Generator<void, Analysis> {
+function* build(text: string, cache: Caches | undefined): Generator<void, Analysis> {
   const d: Draft = { text, blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
@@ -370,13 +381,13 @@ function tierChangeIn(p: string, offset: number): TierStatement | undefined {
   return found;
 }
 
-function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Map<string, ParagraphResult> | undefined,
+function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Caches | undefined,
   codes: DocumentCodes): void {
   const key = section + '\u0000' + codes.key + '\u0000' + text;
-  let r = cache?.get(key);
+  let r = cache?.paragraphs.get(key);
   if (!r) {
-    r = analyzeParagraph(text, section, codes.set);
-    cache?.set(key, r);
+    r = analyzeParagraph(text, section, codes.set, cache?.sentences);
+    cache?.paragraphs.set(key, r);
   }
   d.paragraphs.push({ start, end: start + text.length, section });
   const base = d.sentences.length;

@@ -143,42 +143,100 @@ const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defe
 
 const CHILD_SOLDIER_CONTEXT = /\b(armed|soldiers?|soldiering|recruit\w*|combat\w*|militias?|fighters?|conscript\w*|DDR|disarmament|military)\b/i;
 
-export function analyzeParagraph(text: string, section: SectionKind, codes?: ReadonlySet<string>): ParagraphResult {
+/** What one sentence holds, with offsets relative to the sentence: cached by its text. */
+export interface SentenceResult {
+  readonly figures: readonly LocalFigure[];
+  readonly money: readonly LocalMoney[];
+  readonly dates: readonly LocalDate[];
+  readonly entities: readonly LocalEntity[];
+}
+
+/**
+ * Reads one paragraph. Each sentence is read on its own and cached by its text (with the
+ * section and the document's currency codes), so an edit re-reads one sentence; then the
+ * paragraph ties its sentences together (`Of those 106 assisted, 28 ...` takes its metric
+ * from a figure of an earlier sentence).
+ */
+export function analyzeParagraph(text: string, section: SectionKind, codes?: ReadonlySet<string>,
+  sentenceCache?: Map<string, SentenceResult>): ParagraphResult {
   const previous = documentCodes;
   documentCodes = codes ?? new Set();
   try {
-    return read(text, section);
+    return read(text, section, sentenceCache);
   } finally {
     documentCodes = previous;
   }
 }
 
-function read(text: string, section: SectionKind): ParagraphResult {
+function read(text: string, section: SectionKind, cache: Map<string, SentenceResult> | undefined): ParagraphResult {
   const tokens = tokenize(text);
   const ranges = sentenceRanges(tokens);
-  // Most tokens are plain ASCII words: their lower case is their folded form.
-  const folded = tokens.map((t) => (/^[\x20-\x26\x28-\x7e]*$/.test(t.t) ? t.l : fold(t.t).replace(/'s$/, '')));
-  const consumed = new Uint8Array(tokens.length);
   const tokenAt = new Map<number, number>();
   for (let k = 0; k < tokens.length; k++) tokenAt.set(tokens[k]!.s, k);
   const money: LocalMoney[] = [];
   const figures: LocalFigure[] = [];
   const dates: LocalDate[] = [];
+  const entities: LocalEntity[] = [];
   const sentences: Array<readonly [number, number]> = [];
+  const firstFigure: number[] = [];
+  const prefix = section + '\u0000' + [...documentCodes].sort().join(',') + '\u0000';
 
   for (let si = 0; si < ranges.length; si++) {
     const [a, b] = ranges[si]!;
-    sentences.push([tokens[a]!.s, tokens[b - 1]!.e]);
-    const sent = tokens.slice(a, b);
-    const sentText = text.slice(tokens[a]!.s, tokens[b - 1]!.e);
-    const facts = new SentenceFacts(sentText);
-    const periods = periodMarks(sent, sentText);
-    scanMoney(text, tokens, a, b, consumed, money, si, (i) => periodAt(periods, i - a, section));
-    scanDates(text, tokens, a, b, consumed, dates);
-    scanFigures(text, tokens, a, b, consumed, figures, si, facts, section, periods, tokenAt);
+    const s0 = tokens[a]!.s;
+    const sentText = text.slice(s0, tokens[b - 1]!.e);
+    sentences.push([s0, tokens[b - 1]!.e]);
+    const key = prefix + sentText;
+    let r = cache?.get(key);
+    if (!r) {
+      r = readSentence(sentText, section);
+      cache?.set(key, r);
+    }
+    // Copies: the paragraph pass below may change a figure's metric or period.
+    firstFigure.push(figures.length);
+    for (const f of r.figures) figures.push({ ...f, s: f.s + s0, e: f.e + s0, sentence: si });
+    for (const m of r.money) money.push(shiftMoney(m, s0, si));
+    for (const d of r.dates) dates.push({ ...d, s: d.s + s0, e: d.e + s0 });
+    for (const x of r.entities) entities.push(shiftEntity(x, s0));
   }
-  const entities = scanEntities(text, tokens, folded, ranges);
+  for (let si = 0; si < ranges.length; si++) {
+    const from = firstFigure[si]!;
+    const to = si + 1 < ranges.length ? firstFigure[si + 1]! : figures.length;
+    if (to > from) inheritReferences(tokens, figures, from, to, tokenAt);
+  }
   return { sentences, figures, money, dates, entities };
+}
+
+/** One sentence on its own: its offsets start at 0 and its sentence index is 0. */
+function readSentence(text: string, section: SectionKind): SentenceResult {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const money: LocalMoney[] = [];
+  const figures: LocalFigure[] = [];
+  const dates: LocalDate[] = [];
+  if (n === 0) return { figures, money, dates, entities: [] };
+  // Most tokens are plain ASCII words: their lower case is their folded form.
+  const folded = tokens.map((t) => (/^[\x20-\x26\x28-\x7e]*$/.test(t.t) ? t.l : fold(t.t).replace(/'s$/, '')));
+  const consumed = new Uint8Array(n);
+  const facts = new SentenceFacts(text);
+  const periods = periodMarks(tokens, text);
+  scanMoney(text, tokens, 0, n, consumed, money, 0, (i) => periodAt(periods, i, section));
+  scanDates(text, tokens, 0, n, consumed, dates);
+  scanFigures(text, tokens, 0, n, consumed, figures, 0, facts, section, periods);
+  const entities = scanEntities(text, tokens, folded, [[0, n]]);
+  return { figures, money, dates, entities };
+}
+
+function shiftMoney(m: LocalMoney, by: number, sentence: number): LocalMoney {
+  const out: LocalMoney = { ...m, s: m.s + by, e: m.e + by, sentence };
+  if (m.conversion) out.conversion = { ...m.conversion, s: m.conversion.s + by, e: m.conversion.e + by };
+  return out;
+}
+
+function shiftEntity(x: LocalEntity, by: number): LocalEntity {
+  const out: LocalEntity = { ...x, s: x.s + by, e: x.e + by };
+  if (x.acronym) out.acronym = { ...x.acronym, s: x.acronym.s + by, e: x.acronym.e + by };
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -597,7 +655,7 @@ function scanDates(text: string, tokens: readonly Token[], a: number, b: number,
 // Figures
 
 function scanFigures(text: string, tokens: readonly Token[], a: number, b: number, consumed: Uint8Array,
-  out: LocalFigure[], sentence: number, facts: SentenceFacts, section: SectionKind, marks: PeriodMarks, tokenAt: ReadonlyMap<number, number>): void {
+  out: LocalFigure[], sentence: number, facts: SentenceFacts, section: SectionKind, marks: PeriodMarks): void {
   const startCount = out.length;
   for (let i = a; i < b; i++) {
     if (consumed[i]) continue;
@@ -659,7 +717,6 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
     i = j - 1;
   }
   inheritBreakdowns(out, startCount, text);
-  inheritReferences(tokens, out, startCount, tokenAt);
 }
 
 /** What a sentence says, computed once and only when a figure asks (a sentence may be 1 MB long). */
@@ -687,8 +744,9 @@ class SentenceFacts {
  * Ghanaian boys`, `compared with 290 during the previous reporting period` (the metric of the
  * figure it is compared with).
  */
-function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number, tokenAt: ReadonlyMap<number, number>): void {
-  if (figs.length === from) return;
+/** For the figures `from` to `to` (one sentence's) of the paragraph's `figs`. */
+function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number, to: number, tokenAt: ReadonlyMap<number, number>): void {
+  if (to === from) return;
   const back = (x: number): number => Math.max(0, x - 30); // how far back a reference may look
   let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
   // `Of the new investigations, 97 concerned ...`, `Of the victims identified, 1,204 ...`: the
@@ -696,10 +754,10 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
   const first = tokenAt.get(figs[from]!.s);
   const namedMetric = first === undefined ? undefined : namedAnchor(tokens, first, figs, from);
   if (namedMetric) {
-    for (let x = from; x < figs.length; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
+    for (let x = from; x < to; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
   }
-  if (figs.length < 2) return;
-  for (let x = from; x < figs.length; x++) {
+  if (to < 2) return;
+  for (let x = from; x < to; x++) {
     const f = figs[x]!;
     if (f.unit) continue;
     const k = tokenAt.get(f.s);

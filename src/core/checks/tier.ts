@@ -22,7 +22,8 @@ export const tierRule: Rule = (ctx) => {
       });
     }
     if (!prev || prev === 'Special Case' || !ctx.previous) continue;
-    const prevPlace = { start: 0, end: 0, document: ctx.previous.document, message: `Last year's narrative: ${prev}.` };
+    const span = ctx.previous.meta.tierSpan ?? { start: 0, end: 0 };
+    const prevPlace = { start: span.start, end: span.end, document: ctx.previous.document, message: `Last year's narrative: ${prev}.` };
     // The summary's sentence against last year's tier.
     if (tierChange && tierChange.tier !== 'Special Case') {
       const expected = tierChange.change === 'remained' ? RANK[tierChange.tier] === RANK[prev]
