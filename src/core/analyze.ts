@@ -15,7 +15,8 @@ import { table } from './table';
 
 /** The caches an analysis reads from and fills: paragraphs, and sentences within them. */
 export interface Caches {
-  readonly paragraphs: Map<string, ParagraphResult>;
+  /** By paragraph text; `context` is the section and currency codes it was read with. */
+  readonly paragraphs: Map<string, { readonly context: string; readonly result: ParagraphResult }>;
   readonly sentences: Map<string, SentenceResult>;
 }
 
@@ -90,7 +91,7 @@ export class Analyzer {
   private tracking(): [Caches, Caches] {
     const used: Caches = { paragraphs: new Map(), sentences: new Map() };
     const cache: Caches = {
-      paragraphs: new TrackingCache(this.caches.paragraphs, used.paragraphs) as unknown as Map<string, ParagraphResult>,
+      paragraphs: new TrackingCache(this.caches.paragraphs, used.paragraphs) as unknown as Caches['paragraphs'],
       sentences: new TrackingCache(this.caches.sentences, used.sentences) as unknown as Map<string, SentenceResult>,
     };
     return [cache, used];
@@ -331,8 +332,14 @@ const CURRENCY_DEFINITION = /\b(?:rupees?|pesos?|francs?|dollars?|dinars?|riyals
 /** Currency codes a report defines for itself: `Karsolian rupees (KSR)`, then `KSR 50,000`. */
 function documentCodes(text: string): DocumentCodes {
   const set = new Set<string>();
-  CURRENCY_DEFINITION.lastIndex = 0;
-  for (let m = CURRENCY_DEFINITION.exec(text); m; m = CURRENCY_DEFINITION.exec(text)) set.add(m[1]!);
+  // Find `(ABC)` first (a fast literal scan), then ask whether a currency name stands before it.
+  const ABBR = /\(([A-Z]{2,4})\)/g;
+  for (let m = ABBR.exec(text); m; m = ABBR.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index + m[0].length);
+    CURRENCY_DEFINITION.lastIndex = 0;
+    const c = CURRENCY_DEFINITION.exec(before);
+    if (c && c.index + c[0].length === before.length) set.add(c[1]!);
+  }
   return { set, key: [...set].sort().join(',') };
 }
 
@@ -383,23 +390,25 @@ function tierChangeIn(p: string, offset: number): TierStatement | undefined {
 
 function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Caches | undefined,
   codes: DocumentCodes): void {
-  const key = section + '\u0000' + codes.key + '\u0000' + text;
-  let r = cache?.paragraphs.get(key);
+  // Keyed by the text alone (no long concatenated key to hash); the entry says what else it was read with.
+  const context = section + '\u0000' + codes.key;
+  const hit = cache?.paragraphs.get(text);
+  let r = hit && hit.context === context ? hit.result : undefined;
   if (!r) {
     r = analyzeParagraph(text, section, codes.set, cache?.sentences);
-    cache?.paragraphs.set(key, r);
+    cache?.paragraphs.set(text, { context, result: r });
   }
   d.paragraphs.push({ start, end: start + text.length, section });
   const base = d.sentences.length;
   for (const [s, e] of r.sentences) d.sentences.push({ start: start + s, end: start + e });
   for (const f of r.figures) {
-    const fig: Figure = {
+    const fig: { -readonly [K in keyof Figure]: Figure[K] } = {
       start: start + f.s, end: start + f.e, text: f.text, value: f.value, counts: f.counts, metric: f.metric,
       period: f.period, section, sentence: base + f.sentence,
-      ...(f.max !== undefined ? { max: f.max } : {}),
-      ...(f.qualifier ? { qualifier: f.qualifier } : {}),
-      ...(f.unit ? { unit: f.unit } : {}),
     };
+    if (f.max !== undefined) fig.max = f.max;
+    if (f.qualifier) fig.qualifier = f.qualifier;
+    if (f.unit) fig.unit = f.unit;
     d.figures.push(fig);
   }
   for (const m of r.money) {
@@ -411,12 +420,18 @@ function addParagraph(d: Draft, text: string, start: number, section: SectionKin
     };
     d.money.push(money);
   }
-  for (const x of r.dates) d.dates.push({ start: start + x.s, end: start + x.e, text: x.text, year: x.year, ...(x.month ? { month: x.month } : {}) });
+  for (const x of r.dates) {
+    const date: { -readonly [K in keyof DateMention]: DateMention[K] } = { start: start + x.s, end: start + x.e, text: x.text, year: x.year };
+    if (x.month) date.month = x.month;
+    d.dates.push(date);
+  }
   for (const x of r.entities) {
-    d.localEntities.push({
-      ...x, s: start + x.s, e: start + x.e,
-      ...(x.acronym ? { acronym: { s: start + x.acronym.s, e: start + x.acronym.e, text: x.acronym.text } } : {}),
-    });
+    const ent: LocalEntity = { s: start + x.s, e: start + x.e, text: x.text, key: x.key };
+    if (x.type) ent.type = x.type;
+    if (x.acronym) ent.acronym = { s: start + x.acronym.s, e: start + x.acronym.e, text: x.acronym.text };
+    if (x.bareAcronym) ent.bareAcronym = true;
+    if (x.acronymText) ent.acronymText = x.acronymText;
+    d.localEntities.push(ent);
   }
 }
 
