@@ -1,8 +1,747 @@
-import type * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import * as vscode from 'vscode';
+import { analyzeAsync } from '../core/analyze';
+import { DETECT_WINDOW, detectTipReport } from '../core/detect';
+import type { Analysis, EntityType, Figure, Span, Tier } from '../core/model';
+import { type ForeignFigure, trackedFigures } from '../core/query';
+import { type AnalysisService, isTipReport, type Report } from './analysisService';
 
-// Placeholder while this feature is being written in this session; replaced before it lands.
+/** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
+const GLOB = '**/*.{tip,txt}';
+/** Files larger than this are not read: a whole TIP report is a few MB. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** How long after activation the first scan starts, so that it never competes with start-up. */
+const START_DELAY_MS = 1_000;
+/** File events are collected for this long before the index reads anything again. */
+const WATCH_DEBOUNCE_MS = 400;
+/** An open report's new analysis is summarized this long after the last one, not on every edit. */
+const EDITOR_DEBOUNCE_MS = 750;
+/** How many bytes of a `.txt` are decoded to decide whether it is a narrative (UTF-8 is at most 3 bytes a character here). */
+const DETECT_BYTES = DETECT_WINDOW * 3;
+/** How many leading bytes are looked at for NUL to call a file binary. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
+/** Past this many other new paths in one batch of events, list again rather than look at each. */
+const MAX_FOLDER_CHECKS = 32;
+
+export interface IndexedNarrative extends Span {
+  readonly country?: string;
+  readonly year?: number;
+  readonly tier?: Tier;
+}
+
+/** An entity of another report: its names and where it is mentioned, nothing else. */
+export interface IndexedEntity {
+  readonly type: EntityType;
+  readonly name: string;
+  readonly acronym?: string;
+  readonly longForm?: string;
+  readonly definition?: Span;
+  /** Start and end of every mention, flattened: `[s0, e0, s1, e1, ...]`. */
+  readonly mentions: Uint32Array;
+}
+
+/** What the index keeps of one TIP report: what cross-references need, not the text. */
+export interface IndexedReport {
+  readonly uri: vscode.Uri;
+  /** `editor` when it comes from the open document's analysis, `disk` when read from the file. */
+  readonly source: 'disk' | 'editor';
+  readonly narratives: readonly IndexedNarrative[];
+  readonly figures: readonly ForeignFigure[];
+  readonly entities: readonly IndexedEntity[];
+  /** Offsets at which lines start, to place links without keeping the text. */
+  readonly lineStarts: Uint32Array;
+  /** `country|metric|RP2020` -> figures. */
+  readonly byQuantity: ReadonlyMap<string, readonly ForeignFigure[]>;
+  /** `a:FAMA` / `n:malian armed forces` -> entities. */
+  readonly byName: ReadonlyMap<string, readonly IndexedEntity[]>;
+}
+
+/** A figure of another report of the workspace. */
+export interface WorkspaceFigure {
+  readonly uri: vscode.Uri;
+  /** Offsets are into that report's text (as last indexed); `range` places it. */
+  readonly figure: Figure;
+  readonly range: vscode.Range;
+  readonly country?: string;
+  readonly year?: number;
+}
+
+/** The mentions of an entity in another report of the workspace. */
+export interface WorkspaceMentions {
+  readonly uri: vscode.Uri;
+  readonly entity: IndexedEntity;
+  readonly count: number;
+  /** The first mention. */
+  readonly first: vscode.Range;
+  readonly definition?: vscode.Range;
+  readonly country?: string;
+  readonly year?: number;
+}
+
+export type IndexState = 'disabled' | 'waiting' | 'indexing' | 'ready';
+
+/**
+ * The TIP reports of the workspace, read in the background: every `*.tip` / `*.txt` that
+ * `files.exclude` leaves in, kept when it is a TIP report by name or by content, analyzed in
+ * yielding slices and reduced to what cross-references need (meta, tracked figures, entity
+ * names and mention offsets). Open reports come from the {@link AnalysisService}, never from
+ * the disk copy. A file watcher keeps the index fresh; `tipLens.reindexWorkspace` rebuilds it.
+ */
 export class WorkspaceIndex implements vscode.Disposable {
-  constructor(readonly service: AnalysisService) {}
-  dispose(): void {}
+  private readonly reports = new Map<string, IndexedReport>();
+  /** Every candidate file read so far (TIP report or not), so a new listing reads only what is new. */
+  private readonly seen = new Set<string>();
+  /** The last listing: the candidates `files.exclude` lets in. */
+  private listed = new Set<string>();
+  private readonly queue = new Map<string, vscode.Uri>();
+  private needsListing = false;
+  private started = false;
+  private worker?: Promise<void>;
+  private cts?: vscode.CancellationTokenSource;
+  private startTimer?: ReturnType<typeof setTimeout>;
+  private watchTimer?: ReturnType<typeof setTimeout>;
+  private readonly pendingEvents = new Map<string, { uri: vscode.Uri; created: boolean }>();
+  private readonly pendingDeletes = new Set<string>();
+  /** New paths that are not candidates: a new folder may hold reports whose own events were lost. */
+  private readonly pendingOther = new Map<string, vscode.Uri>();
+  private readonly folderChecks = new Map<string, vscode.Uri>();
+  /** The latest analysis of each open report, waiting for {@link EDITOR_DEBOUNCE_MS}. */
+  private readonly pendingEditor = new Map<string, Report>();
+  private editorTimer?: ReturnType<typeof setTimeout>;
+  private watchers: vscode.Disposable[] = [];
+  private waiters: Array<() => void> = [];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  /** Fires when reports are added, refreshed or removed. */
+  readonly onDidChange = this.changeEmitter.event;
+
+  // Readable state, for the probes and the tests.
+  state: IndexState = 'disabled';
+  /** Candidate files found by the last listing. */
+  get fileCount(): number {
+    return this.listed.size;
+  }
+  get reportCount(): number {
+    return this.reports.size;
+  }
+  get figureCount(): number {
+    let n = 0;
+    for (const r of this.reports.values()) n += r.figures.length;
+    return n;
+  }
+  get entityCount(): number {
+    let n = 0;
+    for (const r of this.reports.values()) n += r.entities.length;
+    return n;
+  }
+  /** Files read and left out, by reason. */
+  readonly skipped = { tooLarge: 0, binary: 0, notReport: 0, unreadable: 0 };
+  /** How long the last full pass took, in ms. */
+  lastPassMs = 0;
+
+  constructor(private readonly service: AnalysisService) {
+    this.subscriptions.push(
+      this.changeEmitter,
+      vscode.commands.registerCommand('tipLens.reindexWorkspace', () => this.rebuild()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('tipLens.index.enabled')) {
+          if (this.enabled()) this.start();
+          else this.stop();
+        } else if (e.affectsConfiguration('files.exclude')) this.relist();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.relist()),
+      service.onDidAnalyze((report) => this.fromEditor(report)),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // The editor's version may not have been saved: read the file again.
+        const key = doc.uri.toString();
+        if (this.reports.get(key)?.source === 'editor') this.enqueue(doc.uri);
+      }),
+    );
+    if (this.enabled()) {
+      this.state = 'waiting';
+      this.startTimer = setTimeout(() => this.start(), START_DELAY_MS);
+    }
+  }
+
+  private enabled(): boolean {
+    return vscode.workspace.getConfiguration('tipLens').get<boolean>('index.enabled', true);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Queries
+
+  /** Whether `uri` is indexed as a TIP report. */
+  has(uri: vscode.Uri): boolean {
+    return this.reports.has(uri.toString());
+  }
+
+  /** The indexed reports' URIs. */
+  reportUris(): vscode.Uri[] {
+    return [...this.reports.values()].map((r) => r.uri);
+  }
+
+  /**
+   * The figures of other reports that state the quantity `key` (`ReportIndex.quantityKey`:
+   * metric and absolute period) for the same country. First those that state it as their
+   * current period (the report of that year, the authority on it), then the newest report first.
+   */
+  figuresFor(key: string, country: string | undefined, except?: vscode.Uri): WorkspaceFigure[] {
+    if (!country) return [];
+    const wanted = `${countryKey(country)}|${key}`;
+    const skip = except?.toString();
+    const out: WorkspaceFigure[] = [];
+    for (const [k, r] of this.reports) {
+      if (k === skip) continue;
+      for (const f of r.byQuantity.get(wanted) ?? []) {
+        out.push({
+          uri: r.uri, figure: f.figure, range: rangeOf(r.lineStarts, f.figure),
+          ...(f.country ? { country: f.country } : {}), ...(f.year ? { year: f.year } : {}),
+        });
+      }
+    }
+    const authority = (f: WorkspaceFigure): number => (f.figure.period === 'current' ? 0 : 1);
+    return out.sort((a, b) =>
+      authority(a) - authority(b) || (b.year ?? 0) - (a.year ?? 0) || a.uri.toString().localeCompare(b.uri.toString()) || a.figure.start - b.figure.start,
+    );
+  }
+
+  /** The mentions of an entity (same name or long form, or same acronym) in other reports; newest report first. */
+  mentionsOf(entity: { name: string; acronym?: string | undefined }, except?: vscode.Uri): WorkspaceMentions[] {
+    const keys = [`n:${nameKey(entity.name)}`];
+    if (entity.acronym) keys.push(`a:${entity.acronym.toUpperCase()}`);
+    const skip = except?.toString();
+    const out: WorkspaceMentions[] = [];
+    for (const [k, r] of this.reports) {
+      if (k === skip) continue;
+      const found = new Set<IndexedEntity>();
+      for (const key of keys) for (const e of r.byName.get(key) ?? []) found.add(e);
+      for (const e of found) {
+        if (e.mentions.length === 0) continue;
+        const first = { start: e.mentions[0]!, end: e.mentions[1]! };
+        const n = narrativeAt(r.narratives, first.start);
+        out.push({
+          uri: r.uri, entity: e, count: e.mentions.length / 2, first: rangeOf(r.lineStarts, first),
+          ...(e.definition ? { definition: rangeOf(r.lineStarts, e.definition) } : {}),
+          ...(n?.country ? { country: n.country } : {}), ...(n?.year ? { year: n.year } : {}),
+        });
+      }
+    }
+    return out.sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || a.uri.toString().localeCompare(b.uri.toString()));
+  }
+
+  /**
+   * Resolves once the index has caught up with everything it knows of: the scan, the file
+   * events received so far and the reports to re-read. Starts the index if it is still waiting.
+   */
+  whenReady(): Promise<void> {
+    if (!this.enabled()) return Promise.resolve();
+    if (!this.started) this.start();
+    if (!this.busy()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  private start(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = undefined;
+    if (this.started || !this.enabled()) return;
+    this.started = true;
+    this.state = 'indexing';
+    this.watch();
+    this.needsListing = true;
+    this.kick();
+  }
+
+  /** Stops and forgets everything (the setting was turned off). */
+  private stop(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    this.startTimer = undefined;
+    this.started = false;
+    this.cts?.cancel();
+    this.unwatch();
+    this.clear();
+    this.state = 'disabled';
+    this.changeEmitter.fire();
+    this.settle();
+  }
+
+  /** `tipLens.reindexWorkspace`: forgets what was read and reads the workspace again. */
+  private async rebuild(): Promise<void> {
+    if (!this.enabled()) {
+      void vscode.window.showInformationMessage('TIP Lens: indexing of workspace reports is off (`tipLens.index.enabled`).');
+      return;
+    }
+    this.cts?.cancel();
+    this.clear();
+    this.changeEmitter.fire();
+    if (!this.started) this.start();
+    else {
+      this.needsListing = true;
+      this.kick();
+    }
+    await this.whenReady();
+  }
+
+  private clear(): void {
+    this.reports.clear();
+    this.seen.clear();
+    this.listed = new Set();
+    this.queue.clear();
+    this.pendingEvents.clear();
+    this.pendingDeletes.clear();
+    this.pendingOther.clear();
+    this.folderChecks.clear();
+    this.pendingEditor.clear();
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    if (this.editorTimer) clearTimeout(this.editorTimer);
+    this.watchTimer = undefined;
+    this.editorTimer = undefined;
+    this.needsListing = false;
+  }
+
+  /** `files.exclude` or the folders changed: list again; what is new is read, what left is dropped. */
+  private relist(): void {
+    if (!this.started) return;
+    this.needsListing = true;
+    this.kick();
+  }
+
+  private watch(): void {
+    const files = vscode.workspace.createFileSystemWatcher(GLOB);
+    // Folders: a deleted folder is reported alone, and the files of a new folder can be missed
+    // (the folder is watched only once it exists), neither of which the glob above sees.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.watchers = [
+      files, folders,
+      files.onDidCreate((uri) => this.onFileEvent(uri, true)),
+      files.onDidChange((uri) => this.onFileEvent(uri, false)),
+      files.onDidDelete((uri) => this.onDelete(uri)),
+      folders.onDidCreate((uri) => this.onOtherCreated(uri)),
+      folders.onDidDelete((uri) => this.onDelete(uri)),
+    ];
+  }
+
+  private onOtherCreated(uri: vscode.Uri): void {
+    if (CANDIDATE.test(uri.path)) return; // the files watcher reports it
+    this.pendingOther.set(uri.toString(), uri);
+    this.scheduleFlush();
+  }
+
+  private unwatch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
+  }
+
+  private onFileEvent(uri: vscode.Uri, created: boolean): void {
+    const key = uri.toString();
+    this.pendingDeletes.delete(key);
+    const prev = this.pendingEvents.get(key);
+    this.pendingEvents.set(key, { uri, created: created || (prev?.created ?? false) });
+    this.scheduleFlush();
+  }
+
+  private onDelete(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.pendingEvents.delete(key);
+    this.pendingDeletes.add(key);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => this.flush(), WATCH_DEBOUNCE_MS);
+  }
+
+  /** Applies the file events collected during the debounce. */
+  private flush(): void {
+    this.watchTimer = undefined;
+    if (this.pendingDeletes.size > 0) {
+      const deleted = this.pendingDeletes;
+      let removed = false;
+      for (const key of new Set([...this.seen, ...this.listed, ...this.reports.keys()])) {
+        if (isUnder(key, deleted)) removed = this.forget(key) || removed;
+      }
+      for (const key of deleted) this.queue.delete(key);
+      deleted.clear();
+      if (removed) this.changeEmitter.fire();
+    }
+    for (const { uri, created } of this.pendingEvents.values()) {
+      const key = uri.toString();
+      // A file the last listing let in is read again; a new one is checked against
+      // `files.exclude` by listing again (the watcher does not apply it).
+      if (this.listed.has(key) || this.seen.has(key)) this.queue.set(key, uri);
+      else if (created) this.needsListing = true;
+    }
+    this.pendingEvents.clear();
+    if (this.pendingOther.size > MAX_FOLDER_CHECKS) this.needsListing = true;
+    else for (const [key, uri] of this.pendingOther) this.folderChecks.set(key, uri);
+    this.pendingOther.clear();
+    this.kick();
+    this.settle();
+  }
+
+  private enqueue(uri: vscode.Uri): void {
+    if (!this.started) return;
+    this.queue.set(uri.toString(), uri);
+    this.kick();
+  }
+
+  private hasWork(): boolean {
+    return this.needsListing || this.queue.size > 0 || this.folderChecks.size > 0;
+  }
+
+  private busy(): boolean {
+    return !!this.worker || this.hasWork() || !!this.watchTimer || !!this.editorTimer || (!this.started && !!this.startTimer);
+  }
+
+  private settle(): void {
+    if (this.busy()) return;
+    if (this.started) this.state = 'ready';
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The worker: one file at a time, in the background, with progress in the status bar.
+
+  private kick(): void {
+    if (this.worker || !this.started || !this.hasWork()) return;
+    this.state = 'indexing';
+    this.worker = this.drain()
+      .catch(() => undefined)
+      .finally(() => {
+        this.worker = undefined;
+        if (this.started && this.hasWork()) this.kick();
+        else this.settle();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    const cts = new vscode.CancellationTokenSource();
+    this.cts = cts;
+    const token = cts.token;
+    const started = performance.now();
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window }, async (progress) => {
+        let done = 0;
+        while (!token.isCancellationRequested && this.hasWork()) {
+          if (this.folderChecks.size > 0 && !this.needsListing) {
+            const uris = [...this.folderChecks.values()];
+            this.folderChecks.clear();
+            if (await anyFolder(uris)) this.needsListing = true;
+            continue;
+          }
+          if (this.needsListing) {
+            this.folderChecks.clear(); // a listing sees every folder
+            this.needsListing = false;
+            progress.report({ message: 'Indexing TIP reports' });
+            await this.list(token);
+            continue;
+          }
+          const [key, uri] = this.queue.entries().next().value!;
+          this.queue.delete(key);
+          progress.report({ message: `Indexing TIP reports (${done + 1}/${done + 1 + this.queue.size})` });
+          await this.load(uri, token);
+          done++;
+        }
+      });
+    } finally {
+      if (this.cts === cts) this.cts = undefined;
+      cts.dispose();
+      if (!token.isCancellationRequested) this.lastPassMs = Math.round(performance.now() - started);
+    }
+  }
+
+  /** Lists the candidates (`files.exclude` applies), drops what left, queues what is new. */
+  private async list(token: vscode.CancellationToken): Promise<void> {
+    let uris: vscode.Uri[];
+    try {
+      // `undefined` as the exclude applies `files.exclude`.
+      uris = await vscode.workspace.findFiles(GLOB, undefined, undefined, token);
+    } catch {
+      uris = []; // a file system without search (some virtual workspaces): nothing to list
+    }
+    if (token.isCancellationRequested) {
+      this.needsListing = true;
+      return;
+    }
+    const now = new Map(uris.map((u) => [u.toString(), u] as const));
+    let removed = false;
+    for (const key of new Set([...this.seen, ...this.reports.keys()])) {
+      if (!now.has(key)) removed = this.forget(key) || removed;
+    }
+    for (const key of this.queue.keys()) if (!now.has(key)) this.queue.delete(key);
+    this.listed = new Set(now.keys());
+    // Named reports first, then by path, so the likely reports are ready soonest.
+    const fresh = [...now.values()].filter((u) => !this.seen.has(u.toString()) && !this.reports.has(u.toString()));
+    fresh.sort((a, b) => Number(isTipName(b)) - Number(isTipName(a)) || a.path.localeCompare(b.path));
+    for (const u of fresh) this.queue.set(u.toString(), u);
+    if (removed) this.changeEmitter.fire();
+  }
+
+  /** Reads one candidate: from the open document's analysis if it is open, else from disk. */
+  private async load(uri: vscode.Uri, token: vscode.CancellationToken): Promise<void> {
+    const key = uri.toString();
+    const open = openReport(uri);
+    if (open) {
+      const report = await this.service.report(open, token);
+      // Undefined when the text changed meanwhile: `onDidAnalyze` brings the newer one.
+      if (report && !token.isCancellationRequested) this.commitEditor(report);
+      return;
+    }
+    let stat: vscode.FileStat;
+    let bytes: Uint8Array;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) {
+        if (this.forget(key)) this.changeEmitter.fire();
+        return;
+      }
+      if (stat.size > MAX_FILE_BYTES) {
+        this.skip(key, 'tooLarge');
+        return;
+      }
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      // Gone or unreadable: forget it; a later event brings it back.
+      if (this.forget(key)) this.changeEmitter.fire();
+      this.skipped.unreadable++;
+      return;
+    }
+    if (token.isCancellationRequested) return;
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+      this.skip(key, 'binary');
+      return;
+    }
+    const decoder = new TextDecoder('utf-8');
+    let text: string | undefined;
+    if (!isTipName(uri)) {
+      const head = bytes.length <= DETECT_BYTES ? (text = decoder.decode(bytes)) : decoder.decode(bytes.subarray(0, DETECT_BYTES));
+      if (!detectTipReport(head).isTipReport) {
+        this.skip(key, 'notReport');
+        return;
+      }
+    }
+    text ??= decoder.decode(bytes);
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    let analysis: Analysis | undefined;
+    try {
+      analysis = await analyzeAsync(text, { signal: controller.signal });
+    } finally {
+      cancel.dispose();
+    }
+    if (!analysis || token.isCancellationRequested) return;
+    if (openReport(uri)) {
+      // Opened while it was read: the editor's analysis wins.
+      this.queue.set(key, uri);
+      return;
+    }
+    this.seen.add(key);
+    this.reports.set(key, summarize(uri, 'disk', analysis, text));
+    this.changeEmitter.fire();
+  }
+
+  private skip(key: string, why: keyof WorkspaceIndex['skipped']): void {
+    this.skipped[why]++;
+    this.seen.add(key);
+    if (this.reports.delete(key)) this.changeEmitter.fire();
+  }
+
+  /** A new analysis of an open report: summarized once the edits pause. */
+  private fromEditor(report: Report): void {
+    if (!this.started) return;
+    const key = report.document.uri.toString();
+    // Not listed (yet): the scan reads it through the service when it gets there.
+    if (!this.listed.has(key)) return;
+    this.pendingEditor.set(key, report);
+    if (this.editorTimer) clearTimeout(this.editorTimer);
+    this.editorTimer = setTimeout(() => {
+      this.editorTimer = undefined;
+      const reports = [...this.pendingEditor.values()];
+      this.pendingEditor.clear();
+      for (const r of reports) this.commitEditor(r);
+      this.settle();
+    }, EDITOR_DEBOUNCE_MS);
+  }
+
+  /** The open document's analysis replaces the disk copy, for files the listing let in. */
+  private commitEditor(report: Report): void {
+    const doc = report.document;
+    const key = doc.uri.toString();
+    // An analysis of an older version: a newer one is on its way.
+    if (!this.started || doc.isClosed || doc.version !== report.version || !this.listed.has(key)) return;
+    this.reports.set(key, summarize(doc.uri, 'editor', report.analysis, doc.getText()));
+    this.changeEmitter.fire();
+  }
+
+  /** Drops a file; true when it was an indexed report. */
+  private forget(key: string): boolean {
+    this.seen.delete(key);
+    this.listed.delete(key);
+    return this.reports.delete(key);
+  }
+
+  dispose(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    if (this.watchTimer) clearTimeout(this.watchTimer);
+    if (this.editorTimer) clearTimeout(this.editorTimer);
+    this.pendingEditor.clear();
+    this.started = false;
+    this.cts?.cancel();
+    this.unwatch();
+    this.reports.clear();
+    this.seen.clear();
+    this.queue.clear();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Helpers
+
+/** The paths {@link GLOB} matches. */
+const CANDIDATE = /\.(?:tip|txt)$/;
+
+async function anyFolder(uris: readonly vscode.Uri[]): Promise<boolean> {
+  const stats = await Promise.all(uris.map((u) => Promise.resolve(vscode.workspace.fs.stat(u)).catch(() => undefined)));
+  return stats.some((s) => s !== undefined && (s.type & vscode.FileType.Directory) !== 0);
+}
+
+function isTipName(uri: vscode.Uri): boolean {
+  const p = uri.path.toLowerCase();
+  return p.endsWith('.tip') || p.endsWith('.tip.txt');
+}
+
+/** The open document for `uri` when it is a TIP report (the service analyzes it). */
+function openReport(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key && isTipReport(d));
+}
+
+/** Whether `key` is one of `deleted` or lies inside one of them. */
+function isUnder(key: string, deleted: ReadonlySet<string>): boolean {
+  if (deleted.has(key)) return true;
+  for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
+    if (deleted.has(key.slice(0, i))) return true;
+  }
+  return false;
+}
+
+export function countryKey(country: string): string {
+  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function nameKey(name: string): string {
+  return name.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * A copy of a string that does not keep the text it was cut from alive: V8 represents a
+ * substring as a slice of its parent, so a kept name would keep a whole report in memory.
+ */
+function own<T extends string | undefined>(s: T): T {
+  return (s === undefined || s.length < 13 ? s : (' ' + s).slice(1)) as T;
+}
+
+/** What the index keeps of an analysis. */
+function summarize(uri: vscode.Uri, source: IndexedReport['source'], analysis: Analysis, text: string): IndexedReport {
+  const narratives: IndexedNarrative[] = (analysis.narratives.length > 0
+    ? analysis.narratives
+    : [{ start: 0, end: analysis.length, meta: analysis.meta }]
+  ).map((n) => ({
+    start: n.start, end: n.end,
+    ...(n.meta.country ? { country: own(n.meta.country) } : {}),
+    ...(n.meta.year ? { year: n.meta.year } : {}),
+    ...(n.meta.tier ? { tier: n.meta.tier } : {}),
+  }));
+  const figures: ForeignFigure[] = trackedFigures(analysis).map((f) => ({
+    ...f,
+    key: own(f.key),
+    figure: { ...f.figure, text: own(f.figure.text), counts: own(f.figure.counts) },
+    ...(f.country ? { country: own(f.country) } : {}),
+  }));
+  const byQuantity = new Map<string, ForeignFigure[]>();
+  for (const f of figures) {
+    if (!f.country) continue;
+    const k = `${countryKey(f.country)}|${f.key}`;
+    let list = byQuantity.get(k);
+    if (!list) byQuantity.set(k, (list = []));
+    list.push(f);
+  }
+  const entities: IndexedEntity[] = analysis.entities.map((e) => {
+    const mentions = new Uint32Array(e.mentions.length * 2);
+    e.mentions.forEach((m, i) => {
+      mentions[2 * i] = m.start;
+      mentions[2 * i + 1] = m.end;
+    });
+    return {
+      type: e.type, name: own(e.name), mentions,
+      ...(e.acronym ? { acronym: own(e.acronym) } : {}),
+      ...(e.longForm ? { longForm: own(e.longForm) } : {}),
+      ...(e.definition ? { definition: { start: e.definition.start, end: e.definition.end } } : {}),
+    };
+  });
+  const byName = new Map<string, IndexedEntity[]>();
+  const add = (k: string, e: IndexedEntity): void => {
+    let list = byName.get(k);
+    if (!list) byName.set(k, (list = []));
+    if (!list.includes(e)) list.push(e);
+  };
+  for (const e of entities) {
+    add(`n:${nameKey(e.name)}`, e);
+    if (e.longForm) add(`n:${nameKey(e.longForm)}`, e);
+    if (e.acronym) add(`a:${e.acronym.toUpperCase()}`, e);
+  }
+  return { uri, source, narratives, figures, entities, lineStarts: lineStarts(text), byQuantity, byName };
+}
+
+/** Where each line starts, with VS Code's line breaks (`\r\n`, `\n`, `\r`). */
+function lineStarts(text: string): Uint32Array {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return Uint32Array.from(starts);
+}
+
+function positionOf(starts: Uint32Array, offset: number): vscode.Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, offset - starts[lo]!);
+}
+
+function rangeOf(starts: Uint32Array, span: Span): vscode.Range {
+  return new vscode.Range(positionOf(starts, span.start), positionOf(starts, span.end));
+}
+
+/** The narrative holding `offset` (the last one starting at or before it), else the first. */
+function narrativeAt(narratives: readonly IndexedNarrative[], offset: number): IndexedNarrative | undefined {
+  let lo = 0;
+  let hi = narratives.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (narratives[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return narratives[found];
 }
