@@ -1,6 +1,343 @@
-import type * as vscode from 'vscode';
-import type { AnalysisService } from './analysisService';
+import * as vscode from 'vscode';
+import { type ConversionCheck, checkConversions, convert, documentRates, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
+import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS } from '../core/labels';
+import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
+import type { Hit } from '../core/query';
+import type { AnalysisService, Report } from './analysisService';
+import { LANGUAGE_ID } from './detection';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-// Placeholder while this feature is being written in this session; replaced before it lands.
-export function registerHovers(_context: vscode.ExtensionContext, _service: AnalysisService, _workspace: WorkspaceIndex): void {}
+/**
+ * How far beyond the range its own rounding allows a stated conversion's rate may be from the
+ * document's other conversions and still agree with them (a fraction: 0.02 is 2%).
+ */
+export const CONVERSION_TOLERANCE = 0.02;
+/** At most this many links in one list of a hover; the rest are counted. */
+const MAX_LINKS = 8;
+/** The only command a hover links to: open the settings at the rate table. */
+const OPEN_SETTINGS = 'workbench.action.openSettings';
+
+/**
+ * Hovers on TIP reports: for money, the amount in the user's target currencies and the rate
+ * used, and whether a stated conversion agrees with the report's others; for a figure, what it
+ * counts and where else the report and the workspace state the same quantity; for an entity,
+ * its type, long form, definition and mentions. Everything comes from the service's analysis
+ * and the workspace index: a hover does binary searches, never a scan of the text.
+ */
+export function registerHovers(context: vscode.ExtensionContext, service: AnalysisService, workspace: WorkspaceIndex): void {
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new TipHoverProvider(service, workspace)));
+}
+
+class TipHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: AnalysisService, private readonly workspace: WorkspaceIndex) {}
+
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const report = await this.service.report(doc, token);
+    if (!report || token.isCancellationRequested) return undefined;
+    const offset = doc.offsetAt(position);
+    const hit = report.index.at(offset);
+    if (!hit) return undefined;
+    const span = spanOf(hit);
+    // `at` includes the end, as a cursor does; a hover names the character under the pointer.
+    if (offset === span.end && span.end > span.start) return undefined;
+    const md = new vscode.MarkdownString('', true);
+    md.isTrusted = { enabledCommands: [OPEN_SETTINGS] };
+    const ctx: Context = { doc, report, workspace: this.workspace, md };
+    switch (hit.kind) {
+      case 'money':
+        moneyHover(ctx, hit.money);
+        break;
+      case 'figure':
+        figureHover(ctx, hit.figure);
+        break;
+      case 'entity':
+        entityHover(ctx, hit.entity, hit.mention);
+        break;
+    }
+    return new vscode.Hover(md, range(doc, span));
+  }
+}
+
+interface Context {
+  readonly doc: vscode.TextDocument;
+  readonly report: Report;
+  readonly workspace: WorkspaceIndex;
+  readonly md: vscode.MarkdownString;
+}
+
+function spanOf(hit: Hit): Span {
+  if (hit.kind === 'money') return hit.inConversion && hit.money.conversion ? hit.money.conversion : hit.money;
+  if (hit.kind === 'figure') return hit.figure;
+  return hit.mention;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money
+
+function moneyHover({ doc, report, md }: Context, money: Money): void {
+  const config = vscode.workspace.getConfiguration('tipLens', doc.uri);
+  const targets = [...new Set((config.get<string[]>('currency.targets') ?? []).filter((t) => /^[A-Z]{3}$/.test(t)))];
+  const rates: Rate[] = [...cached(report.analysis).rates, ...PEGS, ...userRates(config.get<UserRate[]>('currency.rates'))];
+
+  md.appendMarkdown(`**${esc(money.text)}**${money.conversion ? ` (${esc(money.conversion.text)})` : ''}: `);
+  md.appendMarkdown(`${amount(money.value, money.max, money.currency)}\n\n`);
+
+  const lines: string[] = [];
+  for (const target of targets) {
+    if (target === money.currency) {
+      lines.push(`- **${target}**: the amount is in ${target}`);
+      continue;
+    }
+    const c = convert(money, target, rates);
+    if (c) {
+      lines.push(`- **${target}** ≈ ${amount(c.value, c.max, target)}, ${c.rates.map(describeRate).join('; then ')}`);
+    } else {
+      // Suggest the pair that joins the target to a currency the amount already converts to.
+      const via = ['USD', 'EUR'].find((p) => p !== target && (p === money.currency || convert(money, p, rates)));
+      const pair = `${via ?? money.currency}/${target}`;
+      const settings = `command:${OPEN_SETTINGS}?${encodeURIComponent(JSON.stringify('tipLens.currency.rates'))}`;
+      lines.push(
+        `- **${target}**: no rate known (this report states none, no fixed peg applies, your table has none). ` +
+          `[Add one](${settings}) to \`tipLens.currency.rates\`: \`{ "pair": "${pair}", "rate": …, "asOf": "YYYY-MM-DD" }\``,
+      );
+    }
+  }
+  if (lines.length > 0) md.appendMarkdown(lines.join('\n') + '\n\n');
+
+  const conv = money.conversion;
+  const check = conv ? conversionCheck(report, money) : undefined;
+  if (!conv || !check) return;
+  const s = check.stated;
+  const per = `${money.currency} per ${conv.currency}`;
+  const scope = report.analysis.narratives.length > 1 ? 'narrative' : 'report';
+  md.appendMarkdown(
+    `**Stated conversion** ${esc(conv.text)}: implies ${rate(s.rate)} ${per}; ` +
+      `rounded to the nearest ${formatNumber(conv.precision)} ${conv.currency}, it allows ${rate(s.low)} to ${rate(s.high)}.\n\n`,
+  );
+  const ref = check.reference;
+  if (!ref) {
+    md.appendMarkdown(`The only conversion of ${money.currency} to ${conv.currency} in this ${scope}: nothing to compare it with.`);
+  } else {
+    const others = `${ref.from.length === 1 ? 'the other conversion' : `the ${ref.from.length} other conversions`} in this ${scope}`;
+    const theirs = `${rate(ref.rate)} ${per}${ref.from.length > 1 ? ' (median)' : ''}`;
+    if (check.agrees) {
+      md.appendMarkdown(`$(check) Agrees with ${others} within its rounding: they imply ${theirs}.`);
+    } else {
+      md.appendMarkdown(
+        `$(warning) Does not agree with ${others}: they imply ${theirs}, ${percent(check.deviation)} away, ` +
+          `outside the range its rounding allows (with ${percent(CONVERSION_TOLERANCE)} leeway). ` +
+          `At ${rate(ref.rate)}, ${esc(money.text)} would be about ${amount(money.value / ref.rate, money.max !== undefined ? money.max / ref.rate : undefined, conv.currency)}.`,
+      );
+    }
+  }
+}
+
+/** `at 582.00 XOF per USD, stated in this report: ...`, `at the fixed peg of ...`, `at your rate ...`. */
+function describeRate(r: Rate): string {
+  switch (r.source) {
+    case 'document':
+      return `at ${rate(r.value)} ${r.quote} per ${r.base}, ${esc(r.detail)}`;
+    case 'peg':
+      return `at the fixed peg of ${r.value} ${r.quote} per ${r.base}: ${esc(r.detail)}`;
+    case 'user':
+      return `at your rate ${r.base}/${r.quote} ${r.value}${r.asOf ? ` as of ${esc(r.asOf)}` : ' (no date given)'}, from \`tipLens.currency.rates\``;
+  }
+}
+
+interface AnalysisCache {
+  readonly rates: Rate[];
+  /** Conversion checks per narrative (null: the whole document), made on the first hover that needs them. */
+  readonly checks: Map<NarrativeInfo | null, Map<Money, ConversionCheck>>;
+}
+
+const caches = new WeakMap<Analysis, AnalysisCache>();
+
+/** What a hover derives from an analysis, made once per analysis. */
+function cached(analysis: Analysis): AnalysisCache {
+  let c = caches.get(analysis);
+  if (!c) caches.set(analysis, (c = { rates: documentRates(analysis), checks: new Map() }));
+  return c;
+}
+
+/**
+ * The check of a stated conversion against the other conversions of its narrative (of the
+ * document, when it holds one narrative, as nearly every draft does). A whole report holds many
+ * narratives and hundreds of conversions, and the check compares each with all the others.
+ */
+function conversionCheck(report: Report, money: Money): ConversionCheck | undefined {
+  const analysis = report.analysis;
+  const cache = cached(analysis);
+  const narrative = analysis.narratives.length > 1 ? report.index.narrativeAt(money.start) ?? null : null;
+  let checks = cache.checks.get(narrative);
+  if (!checks) {
+    const scoped = narrative ? analysis.money.filter((m) => m.start >= narrative.start && m.start < narrative.end) : analysis.money;
+    checks = new Map(checkConversions(scoped, CONVERSION_TOLERANCE).map((c) => [c.statement, c] as const));
+    cache.checks.set(narrative, checks);
+  }
+  return checks.get(money);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+function figureHover({ doc, report, workspace, md }: Context, f: Figure): void {
+  const index = report.index;
+  const meta = index.narrativeAt(f.start)?.meta;
+  md.appendMarkdown(`**${esc(figureValue(f))}**${f.counts ? ` ${esc(f.counts)}` : ''}\n\n`);
+  const facts = [
+    `Counts: ${f.counts ? esc(f.counts) : '_not stated_'}`,
+    `Metric: ${METRIC_LABELS[f.metric]}`,
+    `Period: ${periodText(f.period, meta?.year)}`,
+    `Section: ${SECTION_LABELS[f.section]}`,
+  ];
+  if (f.qualifier) facts.push(`Qualifier: ${f.qualifier}`);
+  if (f.unit) facts.push(`Unit: ${f.unit}`);
+  md.appendMarkdown(facts.join('  \n') + '\n\n');
+
+  const again = index.restatements(f);
+  if (again.length > 0) {
+    md.appendMarkdown(`**Stated again in this report**: ${links(again.map((g) => [`${SECTION_LABELS[g.section]}, ${lineCol(doc, g)}`, here(doc, g)]))}\n\n`);
+  }
+  const related = index.sameMetricAndPeriod(f).filter((g) => g !== f && !again.includes(g));
+  if (related.length > 0) {
+    md.appendMarkdown(
+      `**Same metric and period in this report**: ${links(related.map((g) => [`${figureValue(g)}${g.counts ? ' ' + g.counts : ''} (${lineCol(doc, g)})`, here(doc, g)]))}\n\n`,
+    );
+  }
+
+  const key = index.quantityKey(f);
+  if (!key || workspace.state === 'disabled') return;
+  const same = (g: Figure): boolean => g.value === f.value && g.max === f.max;
+  // The index puts first the reports whose own period it is; among those, the same value first.
+  const others = workspace
+    .figuresFor(key, meta?.country, doc.uri)
+    .sort((a, b) => Number(b.figure.period === 'current') - Number(a.figure.period === 'current') || Number(same(b.figure)) - Number(same(a.figure)));
+  if (others.length > 0) {
+    const list = others.slice(0, MAX_LINKS).map((o) => {
+      const g = o.figure;
+      const label = `${reportLabel(o.country, o.year, o.uri)}: ${figureValue(g)}${g.counts ? ' ' + g.counts : ''}`;
+      const verdict = same(g) ? 'the same value as here' : `${figureValue(f)} here`;
+      return `- [${esc(label)}](${there(o.uri, o.range)}) (${periodText(g.period, o.year)}, ${esc(basename(o.uri))}): ${verdict}`;
+    });
+    if (others.length > MAX_LINKS) list.push(`- and ${others.length - MAX_LINKS} more`);
+    md.appendMarkdown(`**The same quantity in other reports** (${METRIC_LABELS[f.metric]}, ${absoluteText(f.period, meta?.year)}):\n${list.join('\n')}\n\n`);
+  } else if (workspace.state === 'indexing' || workspace.state === 'waiting') {
+    md.appendMarkdown(`_The workspace's other reports are still being indexed._\n\n`);
+  }
+}
+
+function periodText(p: Period, year: number | undefined): string {
+  if (p === 'current') return year ? `current reporting period (${year} report)` : 'current reporting period';
+  if (p === 'previous') return year ? `previous reporting period (${year - 1} report)` : 'previous reporting period';
+  if (p === 'unspecified') return 'no period stated';
+  return p;
+}
+
+/** The period as the workspace compares it: the reporting period of a given year's report. */
+function absoluteText(p: Period, year: number | undefined): string {
+  if (p === 'current' && year) return `the ${year} report's period`;
+  if (p === 'previous' && year) return `the ${year - 1} report's period`;
+  return periodText(p, year);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entities
+
+function entityHover({ doc, report, workspace, md }: Context, e: Entity, mention: Mention): void {
+  md.appendMarkdown(`**${esc(mention.text)}**: ${ENTITY_LABELS[e.type]}\n\n`);
+  const facts: string[] = [];
+  if (e.acronym && e.longForm) {
+    facts.push(mention.text === e.acronym ? `Acronym of _${esc(e.longForm)}_` : `Long form of **${esc(e.acronym)}**`);
+  } else if (mention.text !== e.name) facts.push(`Also written _${esc(e.name)}_`);
+  if (e.definition) {
+    const def = e.acronym && e.longForm ? `${e.longForm} (${e.acronym})` : e.name;
+    facts.push(`Defined at [${lineCol(doc, e.definition)}](${here(doc, e.definition)}): _${esc(def)}_`);
+  } else if (e.acronym) facts.push('Not defined in this report');
+  if (facts.length > 0) md.appendMarkdown(facts.join('  \n') + '\n\n');
+
+  const n = e.mentions.length;
+  md.appendMarkdown(
+    `**${n} ${n === 1 ? 'mention' : 'mentions'} in this report**: ` +
+      links(e.mentions.map((m) => [`${sectionName(report, m.start)}, ${lineCol(doc, m)}`, here(doc, m)])) + '\n\n',
+  );
+
+  if (workspace.state === 'disabled') return;
+  const others = workspace.mentionsOf({ name: e.name, acronym: e.acronym }, doc.uri);
+  if (others.length > 0) {
+    const list = others.slice(0, MAX_LINKS).map((o) => {
+      const def = o.definition ? `, defined at [${lineCol(undefined, o.definition.start)}](${there(o.uri, o.definition)})` : '';
+      return `- [${esc(reportLabel(o.country, o.year, o.uri))}](${there(o.uri, o.first)}) (${esc(basename(o.uri))}): ${o.count} ${o.count === 1 ? 'mention' : 'mentions'}${def}`;
+    });
+    if (others.length > MAX_LINKS) list.push(`- and ${others.length - MAX_LINKS} more`);
+    md.appendMarkdown(`**In other reports**:\n${list.join('\n')}\n\n`);
+  }
+}
+
+function sectionName(report: Report, offset: number): string {
+  const s = report.index.sectionAt(offset);
+  return s ? SECTION_LABELS[s.kind] : 'Text';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Links and formatting
+
+function range(doc: vscode.TextDocument, span: Span): vscode.Range {
+  return new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+}
+
+/**
+ * A link that opens `uri` with `r` selected: the selection fragment (`#L12,5-L12,9`, 1-based)
+ * that VS Code's opener reads, as `vscode.open` and markdown links use it.
+ */
+function there(uri: vscode.Uri, r: vscode.Range): string {
+  const fragment = `L${r.start.line + 1},${r.start.character + 1}-L${r.end.line + 1},${r.end.character + 1}`;
+  return uri.with({ fragment }).toString();
+}
+
+function here(doc: vscode.TextDocument, span: Span): string {
+  return there(doc.uri, range(doc, span));
+}
+
+function lineCol(doc: vscode.TextDocument | undefined, at: Span | vscode.Position): string {
+  const p = at instanceof vscode.Position ? at : doc!.positionAt(at.start);
+  return `Ln ${p.line + 1}, Col ${p.character + 1}`;
+}
+
+/** `[a](...) · [b](...) · and 3 more`. */
+function links(items: ReadonlyArray<readonly [string, string]>): string {
+  const shown = items.slice(0, MAX_LINKS).map(([label, target]) => `[${esc(label)}](${target})`);
+  if (items.length > MAX_LINKS) shown.push(`and ${items.length - MAX_LINKS} more`);
+  return shown.join(' · ');
+}
+
+function reportLabel(country: string | undefined, year: number | undefined, uri: vscode.Uri): string {
+  const label = [country, year].filter((x) => x !== undefined).join(' ');
+  return label || basename(uri);
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** `343,640 USD`, `860 to 3,440 USD`: whole units from 100 up, cents below. */
+function amount(value: number, max: number | undefined, currency: string): string {
+  const f = (v: number): string => v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 2 });
+  return `${f(value)}${max !== undefined ? ` to ${f(max)}` : ''} ${currency}`;
+}
+
+/** A rate as the report would quote it: `582.00`, `0.3845`. */
+function rate(v: number): string {
+  return v >= 1 ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v.toPrecision(4);
+}
+
+function percent(fraction: number): string {
+  return `${(Math.abs(fraction) * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+}
+
+/**
+ * Text from the report, safe in markdown: the characters that could open emphasis, code, a link
+ * or HTML, and `$(` (a theme icon) are escaped; the rest is left as written.
+ */
+function esc(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]|\$(?=\()/g, '\\$&');
+}
