@@ -1,0 +1,332 @@
+/**
+ * Hovers and the workspace index in a real VS Code, on a copy of the real seed (the 2020 Mali
+ * narrative, copied at test time and never committed) and the Veldora samples (2023, with
+ * planted inconsistencies, and 2022, the year before).
+ *
+ * Hovers are read back with `vscode.executeHoverProvider`; links are checked by their target
+ * (the URI and the selection fragment `#L12,5-L12,9`), and one is opened with `vscode.open` to
+ * check that VS Code selects what the link names.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { TipLensExports } from '../../src/extension/probes';
+import type { WorkspaceIndex } from '../../src/extension/workspaceIndex';
+
+const EXTENSION_ID = 'tip-lens.tip-lens';
+/** How long the index may take to follow a file event. */
+const INDEX_TIMEOUT_MS = 20_000;
+
+let extensionRoot = '';
+let index: WorkspaceIndex;
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need the fixture workspace open');
+  return folder.uri.fsPath;
+}
+
+function fileUri(relative: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), relative));
+}
+
+function write(relative: string, text: string): vscode.Uri {
+  const file = path.join(workspaceRoot(), relative);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return vscode.Uri.file(file);
+}
+
+async function activate(): Promise<void> {
+  const ext = vscode.extensions.getExtension<TipLensExports>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  extensionRoot = ext.extensionPath;
+  const api = await ext.activate();
+  index = api.probes.get('workspaceIndex') as WorkspaceIndex;
+  assert.ok(index, 'the extension exposes its workspace index');
+}
+
+/** Waits until `condition` holds, re-checking whenever the index changes; fails after a deadline. */
+async function indexUntil(what: string, condition: () => boolean, timeoutMs = INDEX_TIMEOUT_MS): Promise<void> {
+  await index.whenReady();
+  if (condition()) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (index: ${index.state}, ${index.reportCount} reports)`));
+    }, timeoutMs);
+    const sub = index.onDidChange(() => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+  await index.whenReady();
+}
+
+interface HoverText {
+  /** The markdown as the hover carries it. */
+  readonly markdown: string;
+  /** The same with markdown escapes removed, to compare with the report's text. */
+  readonly plain: string;
+  /** Every link: its label and target. */
+  readonly links: ReadonlyArray<{ label: string; target: string }>;
+}
+
+/** The hover at the `occurrence`-th `needle` of `uri` (plus `delta` characters). */
+async function hoverAt(uri: vscode.Uri, needle: string, occurrence = 0, delta = 0): Promise<HoverText> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const offset = nth(doc.getText(), needle, occurrence) + delta;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+  const markdown = hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n\n---\n\n');
+  const links = [...markdown.matchAll(/\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)/g)].map((m) => ({ label: unescape(m[1]!), target: m[2]! }));
+  return { markdown, plain: unescape(markdown), links };
+}
+
+function unescape(md: string): string {
+  return md.replace(/\\([\\`*_[\]<>|~$()#+\-.!{}])/g, '$1');
+}
+
+function nth(text: string, needle: string, occurrence: number): number {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" occurs fewer than ${occurrence + 1} times`);
+  }
+  return at;
+}
+
+/** The selection fragment a link to `text[start, end)` of `doc` carries. */
+function fragmentFor(doc: vscode.TextDocument, start: number, end: number): string {
+  const a = doc.positionAt(start);
+  const b = doc.positionAt(end);
+  return `L${a.line + 1},${a.character + 1}-L${b.line + 1},${b.character + 1}`;
+}
+
+function linkTo(links: HoverText['links'], uri: vscode.Uri, fragment: string): { label: string; target: string } | undefined {
+  return links.find((l) => {
+    const target = vscode.Uri.parse(l.target);
+    return target.with({ fragment: '' }).toString() === uri.toString() && target.fragment === fragment;
+  });
+}
+
+async function setConfig(section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+  const deadline = Date.now() + 10_000;
+  const want = JSON.stringify(value);
+  while (JSON.stringify(vscode.workspace.getConfiguration(section).inspect(key)?.workspaceValue) !== want) {
+    if (Date.now() > deadline) throw new Error(`${section}.${key} did not take the value ${want}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+suite('Hovers', () => {
+  let mali: vscode.Uri;
+  let v2023: vscode.Uri;
+  let v2022: vscode.Uri;
+
+  suiteSetup(async () => {
+    await activate();
+    // The real seed lives beside the project, never in it: copied for this run only.
+    const seed = path.join(extensionRoot, '..', 'shared', 'corpus', 'mali-2020.txt');
+    mali = write('mali-2020.tip.txt', fs.readFileSync(seed, 'utf8'));
+    v2023 = write('veldora-2023.tip.txt', fs.readFileSync(path.join(extensionRoot, 'samples', 'veldora-2023.tip.txt'), 'utf8'));
+    v2022 = write('veldora-2022.tip.txt', fs.readFileSync(path.join(extensionRoot, 'samples', 'veldora-2022.tip.txt'), 'utf8'));
+    await indexUntil('the copied reports to be indexed', () => index.has(mali) && index.has(v2023) && index.has(v2022));
+  });
+
+  test('money: the amount in USD at the report\'s own rate and in EUR at the peg, each naming its rate', async () => {
+    const h = await hoverAt(mali, '500,000 to two million');
+    assert.match(h.plain, /\*\*USD\*\* ≈ 859 to 3,436 USD, at 582\.00 XOF per USD, stated in this report: 200 million FCFA \(\$343,640\)/, h.plain);
+    assert.match(h.plain, /\*\*EUR\*\* ≈ 762 to 3,049 EUR, at the fixed peg of 655\.957 XOF per EUR/, h.plain);
+  });
+
+  suite('with a user rate for a third target', () => {
+    suiteSetup(async () => {
+      await setConfig('tipLens', 'currency.targets', ['USD', 'EUR', 'GBP', 'JPY']);
+      await setConfig('tipLens', 'currency.rates', [{ pair: 'GBP/USD', rate: 1.27, asOf: '2024-01-31' }]);
+    });
+
+    suiteTeardown(async () => {
+      await setConfig('tipLens', 'currency.rates', undefined);
+      await setConfig('tipLens', 'currency.targets', undefined);
+    });
+
+    test('the hover converts with the user\'s rate and names it', async () => {
+      const h = await hoverAt(mali, '200 million FCFA');
+      // 343,640 USD (this statement's own rate) / 1.27 = 270,583 GBP.
+      assert.match(h.plain, /\*\*GBP\*\* ≈ 270,583 GBP, at 582\.00 XOF per USD, stated in this report: [^;]*; then at your rate GBP\/USD 1\.27 as of 2024-01-31/, h.plain);
+    });
+
+    test('a target without any rate says so and how to add one', async () => {
+      const h = await hoverAt(mali, '200 million FCFA');
+      assert.match(h.plain, /\*\*JPY\*\*: no rate known/, h.plain);
+      assert.match(h.plain, /tipLens\.currency\.rates`: `\{ "pair": "USD\/JPY"/, h.plain);
+      assert.ok(h.links.some((l) => l.target.startsWith('command:workbench.action.openSettings')), 'links to the setting');
+    });
+  });
+
+  test('$260 (a stated conversion) agrees within its rounding, with its implied rate and range', async () => {
+    const h = await hoverAt(mali, '($260)', 0, 1);
+    assert.match(h.plain, /implies 576\.92 XOF per USD; rounded to the nearest 10 USD, it allows 566\.04 to 588\.24/, h.plain);
+    assert.match(h.plain, /Agrees with the 2 other conversions in this report within its rounding/, h.plain);
+    assert.doesNotMatch(h.plain, /Does not agree/);
+  });
+
+  test('40 million FCFA ($81,630) does not agree with the sample\'s other conversions', async () => {
+    for (const [needle, delta] of [['40 million FCFA', 0], ['($81,630)', 1]] as const) {
+      const h = await hoverAt(v2023, needle, 0, delta);
+      assert.match(h.plain, /Does not agree with the 6 other conversions in this report: they imply 60[45]\.\d\d XOF per USD \(median\)/, h.plain);
+      assert.match(h.plain, /would be about 66,1\d\d USD/, h.plain);
+    }
+  });
+
+  test('a figure (215 children) links its other mentions', async () => {
+    const doc = await vscode.workspace.openTextDocument(mali);
+    const text = doc.getText();
+    const h = await hoverAt(mali, '215 children', 0);
+    assert.match(h.plain, /Metric: children in armed groups/);
+    assert.match(h.plain, /Period: current reporting period \(2020 report\)/);
+    for (const k of [1, 2]) {
+      const at = nth(text, '215 children', k);
+      assert.ok(linkTo(h.links, mali, fragmentFor(doc, at, at + 3)), `links the mention at ${doc.positionAt(at).line + 1}: ${h.markdown}`);
+    }
+  });
+
+  test('a previous-period figure links the previous year\'s current figure in another report', async () => {
+    const h = await hoverAt(v2023, 'compared with 22 investigations', 0, 'compared with '.length);
+    const doc2022 = await vscode.workspace.openTextDocument(v2022);
+    const at = nth(doc2022.getText(), 'investigated 26 cases', 0) + 'investigated '.length;
+    const link = linkTo(h.links, v2022, fragmentFor(doc2022, at, at + 2));
+    assert.ok(link, `links 2022's "26 cases": ${h.markdown}`);
+    assert.match(link.label, /^Veldora 2022: 26 cases/);
+    assert.match(h.plain, /Veldora 2022: 26 cases\]\([^)]*\) \(current reporting period \(2022 report\), veldora-2022\.tip\.txt\): 22 here/);
+
+    // The link's target opens the 2022 report with the figure selected.
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(link.target));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor && editor.document.uri.toString() === v2022.toString(), 'the 2022 report is open');
+    assert.strictEqual(editor.document.getText(editor.selection), '26');
+  });
+
+  test('an acronym (FAMa): type, long form and a link to its definition', async () => {
+    const doc = await vscode.workspace.openTextDocument(mali);
+    const text = doc.getText();
+    const h = await hoverAt(mali, '(FAMa)', 0, 1);
+    assert.match(h.plain, /\*\*FAMa\*\*: government body/);
+    assert.match(h.plain, /Acronym of _Malian armed forces_/);
+    const def = text.indexOf('Malian armed forces (FAMa)');
+    const link = linkTo(h.links, mali, fragmentFor(doc, def, def + 'Malian armed forces'.length));
+    assert.ok(link, `links the definition: ${h.markdown}`);
+    assert.match(h.plain, /\*\*\d+ mentions in this report\*\*/);
+  });
+
+  test('hovers stay fast on a 4.5 MB report of many narratives', async function () {
+    this.timeout(120_000);
+    // Narratives one after another, as in a whole report; figures shifted so that each differs.
+    const seed = fs.readFileSync(path.join(extensionRoot, '..', 'shared', 'corpus', 'mali-2020.txt'), 'utf8');
+    const sample = fs.readFileSync(path.join(extensionRoot, 'samples', 'veldora-2023.tip.txt'), 'utf8');
+    const parts: string[] = [];
+    for (let n = 0, length = 0; length < 4.5e6; n++) {
+      const part = (n % 2 ? sample : seed).replace(/\b(\d{2,3})\b/g, (m) => String(+m + (n % 7)));
+      parts.push(part);
+      length += part.length + 2;
+    }
+    const big = write('hover-large/whole-report.tip.txt', parts.join('\n\n'));
+    // The first hover waits for the analysis of the whole text.
+    await hoverAt(big, 'FAMa');
+    const timings: Record<string, number> = {};
+    for (const [what, needle, delta] of [
+      ['money', '200 million FCFA', 0],
+      ['conversion', '($81,630)', 1],
+      ['figure', 'investigated 33', 'investigated '.length],
+      ['entity', '(FAMa)', 1],
+    ] as const) {
+      const doc = await vscode.workspace.openTextDocument(big);
+      const occurrence = doc.getText().split(needle).length - 2; // the last one, deep in the text
+      const started = performance.now();
+      const h = await hoverAt(big, needle, occurrence, delta);
+      timings[what] = Math.round(performance.now() - started);
+      assert.ok(h.markdown.length > 0, `a hover for the ${what}`);
+    }
+    // Each hover is a few binary searches; the bound leaves room for a slow machine.
+    for (const [what, ms] of Object.entries(timings)) assert.ok(ms < 1_000, `the ${what} hover took ${ms} ms: ${JSON.stringify(timings)}`);
+    this.test!.title += ` ${JSON.stringify(timings)}`;
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(workspaceRoot(), 'hover-large'), { recursive: true, force: true });
+  });
+});
+
+suite('Workspace index', () => {
+  suiteSetup(async () => {
+    await activate();
+    await setConfig('files', 'exclude', { '**/excluded-reports': true });
+  });
+
+  suiteTeardown(async () => {
+    await setConfig('files', 'exclude', undefined);
+  });
+
+  const narrative = (name: string): string => fs.readFileSync(path.join(extensionRoot, 'test', 'fixtures', 'narratives', name), 'utf8');
+
+  test('a TIP report in a folder that files.exclude hides is not indexed', async () => {
+    const excluded = write('excluded-reports/lunaria-2024.tip.txt', narrative('lunaria-2024.txt'));
+    // A .txt narrative recognized by its content, beside it in a folder that is not excluded.
+    const included = write('incoming/ostravia-2021.txt', narrative('ostravia-2021.txt'));
+    await indexUntil('the included narrative to be indexed', () => index.has(included));
+    assert.ok(!index.has(excluded), 'the excluded report was indexed');
+
+    await vscode.commands.executeCommand('tipLens.reindexWorkspace');
+    await index.whenReady();
+    assert.ok(index.has(included), 'a rebuild indexes the included narrative');
+    assert.ok(!index.has(excluded), 'a rebuild leaves the excluded report out');
+    assert.ok(!index.has(fileUri('notes/essay.txt')), 'prose is not a TIP report');
+  });
+
+  test('follows a report created, changed and deleted on disk', async () => {
+    const rel = 'later/zembla-2011.tip.txt';
+    const text = narrative('zembla-2011.txt');
+    const uri = write(rel, text);
+    await indexUntil('the created report to be indexed', () => index.has(uri));
+
+    // A change: the narrative becomes the Veldora 2022 sample; its figures follow.
+    write(rel, fs.readFileSync(path.join(extensionRoot, 'samples', 'veldora-2022.tip.txt'), 'utf8'));
+    await indexUntil('the changed report to be read again', () =>
+      index.figuresFor('investigations|RP2022', 'Veldora').some((f) => f.uri.toString() === uri.toString()),
+    );
+
+    fs.rmSync(path.join(workspaceRoot(), 'later'), { recursive: true });
+    await indexUntil('the deleted report to leave the index', () => !index.has(uri));
+  });
+
+  test('an exclusion lifted brings the hidden report in', async () => {
+    const excluded = fileUri('excluded-reports/lunaria-2024.tip.txt');
+    await setConfig('files', 'exclude', undefined);
+    await indexUntil('the formerly excluded report to be indexed', () => index.has(excluded));
+  });
+
+  test('tipLens.index.enabled set to false empties the index; set back, it reads the workspace again', async () => {
+    try {
+      await setConfig('tipLens', 'index.enabled', false);
+      assert.strictEqual(index.state, 'disabled');
+      assert.strictEqual(index.reportCount, 0);
+      await index.whenReady();
+      // No watching either: a new report stays out.
+      const later = write('while-disabled/ostravia-2021.tip.txt', narrative('ostravia-2021.txt'));
+      await new Promise((r) => setTimeout(r, 1_500));
+      assert.ok(!index.has(later), 'indexed while indexing is off');
+    } finally {
+      await setConfig('tipLens', 'index.enabled', undefined);
+    }
+    await indexUntil('the workspace to be read again', () => index.has(fileUri('while-disabled/ostravia-2021.tip.txt')) && index.has(fileUri('zembla-2023.tip.txt')));
+    assert.strictEqual(index.state, 'ready');
+  });
+});
