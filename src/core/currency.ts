@@ -151,7 +151,14 @@ export function convert(amount: { value: number; max?: number; currency: string 
     const f = factor(r, from, to);
     if (f !== undefined) return apply(f, [r]);
   }
-  for (const pivot of ['USD', 'EUR']) {
+  // Through a third currency: USD or EUR first, then any the rates name (a USD amount in a XOF
+  // report reaches EUR through the report's USD/XOF and the EUR/XOF peg).
+  const pivots = new Set(['USD', 'EUR']);
+  for (const r of ranked) {
+    pivots.add(r.base);
+    pivots.add(r.quote);
+  }
+  for (const pivot of pivots) {
     if (pivot === from || pivot === to) continue;
     const a = ranked.find((r) => factor(r, from, pivot) !== undefined);
     const b = ranked.find((r) => factor(r, pivot, to) !== undefined);
@@ -178,18 +185,27 @@ export interface ConversionCheck {
  */
 export function checkConversions(money: readonly Money[], tolerance = 0.02): ConversionCheck[] {
   const stated = statedRates(money);
+  const pair = (x: StatedRate): string => `${x.statement.currency}/${x.statement.conversion!.currency}`;
+  const groups = new Map<string, StatedRate[]>();
+  for (const s of stated) {
+    const g = groups.get(pair(s));
+    if (g) g.push(s);
+    else groups.set(pair(s), [s]);
+  }
+  // The reference of a pair is the median of all its statements: one statement out of line
+  // (the thing this check looks for) must not drag the reference with it. With two that
+  // disagree, both are flagged: nothing says which is right. Computed once per pair.
+  const reference = new Map<string, number>();
+  for (const [k, g] of groups) reference.set(k, median(g.map((o) => o.rate)));
   const out: ConversionCheck[] = [];
   for (const s of stated) {
-    const pair = (x: StatedRate): string => `${x.statement.currency}/${x.statement.conversion!.currency}`;
-    const others = stated.filter((o) => o !== s && pair(o) === pair(s));
-    if (others.length === 0) {
+    const group = groups.get(pair(s))!;
+    if (group.length === 1) {
       out.push({ statement: s.statement, stated: s, agrees: true, deviation: 0 });
       continue;
     }
-    // The reference is the median of all the statements of the pair: one statement out of line
-    // (the thing this check looks for) must not drag the reference with it. With two that
-    // disagree, both are flagged: nothing says which is right.
-    const rate = median([s, ...others].map((o) => o.rate));
+    const others = group.filter((o) => o !== s);
+    const rate = reference.get(pair(s))!;
     const agrees = rate >= s.low * (1 - tolerance) && rate <= s.high * (1 + tolerance);
     out.push({ statement: s.statement, stated: s, reference: { rate, from: others.map((o) => o.statement) }, agrees, deviation: s.rate / rate - 1 });
   }

@@ -67,7 +67,17 @@ export type EntityType =
   | 'law'
   | 'plan';
 
-export interface Mention extends Span {
+/** What a researcher decided about an item (annotations); absent means the engine's own. */
+export type ItemStatus = 'automatic' | 'confirmed' | 'corrected' | 'rejected' | 'manual';
+
+/** A researcher's decision carried by an item: its status, the annotation and its note. */
+export interface Decided {
+  readonly status?: ItemStatus;
+  readonly annotation?: string;
+  readonly note?: string;
+}
+
+export interface Mention extends Span, Decided {
   readonly text: string;
   /** True for the mention that defines an acronym (`Malian armed forces (FAMa)`: the long form). */
   readonly definition?: boolean;
@@ -115,7 +125,7 @@ export type Period = 'current' | 'previous' | 'unspecified' | `${number}`;
 
 export type Unit = 'years' | 'months' | 'weeks' | 'days' | 'hours' | 'percent';
 
-export interface Figure extends Span {
+export interface Figure extends Span, Decided {
   /** The number as written (`40`, `five to 10`, `two million`). */
   readonly text: string;
   readonly value: number;
@@ -143,7 +153,7 @@ export interface Amount {
   readonly text: string;
 }
 
-export interface Money extends Span, Amount {
+export interface Money extends Span, Amount, Decided {
   /** The stated conversion in parentheses: `($860 to $3,440)`. */
   readonly conversion?: Amount & Span;
   /** Units of `currency` per unit of the conversion's currency, from this statement alone. */

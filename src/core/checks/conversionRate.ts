@@ -32,7 +32,11 @@ function restate(amount: Amount, conv: Amount, rate: number): string {
 export const conversionRateRule: Rule = (ctx) => {
   const out: Finding[] = [];
   const tolerance = ctx.options.conversionTolerance ?? DEFAULT_TOLERANCE;
-  for (const c of checkConversions(ctx.analysis.money, tolerance)) {
+  // Each narrative of a whole report states its own country's conversions.
+  const byNarrative = ctx.analysis.narratives.length > 1
+    ? ctx.analysis.narratives.map((n) => ctx.analysis.money.filter((m) => m.start >= n.start && m.end <= n.end))
+    : [ctx.analysis.money];
+  for (const c of byNarrative.flatMap((money) => checkConversions(money, tolerance))) {
     if (c.agrees || !c.reference) continue;
     const m = c.statement;
     const conv = m.conversion!;

@@ -1,0 +1,4 @@
+export * from './model';
+export * from './anchor';
+export * from './store';
+export * from './apply';

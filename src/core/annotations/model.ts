@@ -1,0 +1,85 @@
+/**
+ * Researchers' own annotations, kept beside a report (standoff), never inside its text. Each
+ * is anchored twice, as W3C Web Annotation does: by position (TextPositionSelector) and by the
+ * quoted text with some context (TextQuoteSelector), so it can be found again after edits,
+ * also edits made outside the editor.
+ */
+import type { EntityType, Metric, Span } from '../model';
+
+export const SCHEMA_VERSION = 1;
+
+export interface TextPositionSelector {
+  readonly type: 'TextPositionSelector';
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextQuoteSelector {
+  readonly type: 'TextQuoteSelector';
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+export type Selector = readonly [TextPositionSelector, TextQuoteSelector];
+
+/** What an annotation says a piece of text is. */
+export type Label =
+  | { readonly kind: 'entity'; readonly type: EntityType }
+  | { readonly kind: 'figure'; readonly metric: Metric }
+  | { readonly kind: 'free'; readonly label: string };
+
+/**
+ * - `manual`: the researcher marks something the engine missed (with a label).
+ * - `confirm`: the engine's item here is right.
+ * - `reject`: the engine's item here is wrong: it is not an entity or figure at all.
+ * - `correct`: the engine's item is of another type or metric (with the right label).
+ * - `note`: a note on the text, deciding nothing.
+ */
+export type Decision = 'manual' | 'confirm' | 'reject' | 'correct' | 'note';
+
+export interface Annotation {
+  readonly id: string;
+  readonly decision: Decision;
+  readonly selector: Selector;
+  readonly label?: Label;
+  /** For confirm, reject and correct: the kind of engine item decided about. */
+  readonly about?: 'figure' | 'money' | 'entity';
+  readonly note?: string;
+  /** ISO 8601. */
+  readonly created: string;
+  readonly modified?: string;
+}
+
+export interface AnnotationFile {
+  readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** The report this file annotates, relative to the file. */
+  readonly document: string;
+  readonly annotations: readonly Annotation[];
+}
+
+/** An annotation found again in the current text, or orphaned (its text is gone). */
+export interface Anchored {
+  readonly annotation: Annotation;
+  /** Where it is now; undefined when orphaned. */
+  readonly span?: Span;
+  /** How it was found: where it was, by its quote and context, or not at all. */
+  readonly how: 'position' | 'quote' | 'orphaned';
+}
+
+/** The status of an item in exports: what the engine said, and what a researcher decided. */
+export type Status = 'automatic' | 'confirmed' | 'corrected' | 'rejected' | 'manual';
+
+/** The annotation schema of a workspace: the labels researchers pick from, with colours. */
+export interface SchemaLabel {
+  readonly id: string;
+  readonly label: Label;
+  readonly title: string;
+  readonly description?: string;
+  /** A CSS colour for its highlight. */
+  readonly color?: string;
+}
+
+export interface AnnotationSchema {
+  readonly labels: readonly SchemaLabel[];
+}
