@@ -83,3 +83,10 @@ export interface SchemaLabel {
 export interface AnnotationSchema {
   readonly labels: readonly SchemaLabel[];
 }
+
+/** Where a report's annotations live: beside it, `mali-2020.tip.txt` → `mali-2020.tip.txt.annotations.json`. */
+export const ANNOTATION_SUFFIX = '.annotations.json';
+
+export function annotationFileFor(reportPath: string): string {
+  return reportPath + ANNOTATION_SUFFIX;
+}
