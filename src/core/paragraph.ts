@@ -634,6 +634,8 @@ function scanDates(text: string, tokens: readonly Token[], a: number, b: number,
         for (let q = i; q <= k; q++) consumed[q] = 1;
         out.push({ s: t.s, e: tokens[k]!.e, text: text.slice(t.s, tokens[k]!.e), year: Number(tokens[k]!.t), month });
         i = k;
+      } else if (k > i + 1 && tokens[i + 1]!.k === Kind.Number) {
+        consumed[i + 1] = 1; // `February 24`: a day of the month, not a count
       }
       continue;
     }
@@ -665,6 +667,17 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
       consumed[i] = 1;
       continue;
     }
+    // `nine-year-old`, `six-month`, `five-year`: a number word joined to its unit.
+    const compound = t.k === Kind.Word ? /^(.+?)-(year|month|week|day|hour)s?(-old)?$/.exec(t.l) : null;
+    if (compound && wordValue(compound[1]!) !== undefined) {
+      consumed[i] = 1;
+      const unit = DURATION_UNITS[compound[2]!]!;
+      const metric: Metric = compound[3] ? 'age' : 'other';
+      const counts = nounPhrase(text, tokens, i + 1, b);
+      const period: Period = metric === 'age' || facts.ruleWords || section === 'recommendations' ? 'unspecified' : periodAt(marks, i - a, section);
+      out.push({ s: t.s, e: t.e, text: t.t, value: wordValue(compound[1]!)!, counts, metric, period, sentence, unit });
+      continue;
+    }
     let n = readNumber(tokens, i);
     if (!n) continue;
     if (t.k === Kind.Word && !isCountWord(tokens, i)) continue;
@@ -690,6 +703,12 @@ function scanFigures(text: string, tokens: readonly Token[], a: number, b: numbe
       j++;
     }
     if (tokens[j]?.t === '’' || tokens[j]?.t === "'") j++;
+    // `prison terms of six and nine years`: the first of two durations shares the second's unit.
+    if (!unit && /^(and|or)$/.test(tokens[j]?.l ?? '')) {
+      const other = readNumber(tokens, j + 1);
+      const shared = other ? DURATION_UNITS[tokens[other.j]?.l ?? ''] : undefined;
+      if (shared && shared !== 'hours') unit = shared;
+    }
     for (let q = i; q < j; q++) consumed[q] = 1;
     const s = tokens[n.i]!.s;
     const e = tokens[n.j - 1]!.e;
@@ -946,7 +965,7 @@ function durationMetric(tokens: readonly Token[], i: number, j: number, b: numbe
     || (before(1) === 'of' && (before(2) === 'ages' || before(2) === 'age')) || (before(1) === 'between' && before(3) === 'ages')
     || (before(2) === 'ages' && before(3) === 'the') || (before(1) === 'of' && before(2) === 'ages')) return 'age';
   const near = (re: RegExp): boolean => {
-    for (let k = Math.max(0, i - 12); k < Math.min(b, j + 4); k++) if (re.test(tokens[k]!.l)) return true;
+    for (let k = Math.max(0, i - 20); k < Math.min(b, j + 4); k++) if (re.test(tokens[k]!.l)) return true;
     return false;
   };
   if (near(/^(penalt|prescrib|punishable|punish|carried|carries|carry)/)) return 'penalty';
@@ -995,6 +1014,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
   // Children held in a camp or in detention are counted as detained, not as recruited.
+  if (before && /^victims-(referred|assisted|sheltered)$|^repatriated$/.test(before) && !has(/^(cases?)$/)) return before as Metric;
   if (has(/^(children|child|boys|girls|minors)$/) && facts.childSoldiers && verb !== 'other' && !facts.detained
     && !/^victims?$/.test(head)) return 'child-soldiers';
   // An item of a list counts what the item before it counts.
