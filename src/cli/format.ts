@@ -2,6 +2,7 @@
  * What `tip-lens analyze` prints: rows of figures, money and entities with 1-based line and
  * column, rendered as an aligned table, one JSON document, or RFC 4180 CSV.
  */
+import { csvField } from '../core/export';
 import type { Analysis, Meta } from '../core/model';
 
 /** One analyzed file: its name as given, its text and what the engine found. */
@@ -126,11 +127,10 @@ export function rows(o: Analyzed): Row[] {
 }
 
 // ---------------------------------------------------------------------------------------
-// CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break in double quotes)
+// CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break in double quotes);
+// the field writer is the export's (src/core/export.ts), without its formula guard here.
 
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 export function csvHeader(): string {
   return COLUMNS.join(',') + '\r\n';
