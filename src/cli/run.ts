@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { detectTipReport } from '../core/detect';
 import { commandOf, runCheck } from './check';
+import { exportCommandOf, runExport, terminalProgress } from './export';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
 
@@ -27,6 +28,7 @@ export type Format = (typeof FORMATS)[number];
 export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
        tip-lens detect FILE... [--format table|json|csv]
        tip-lens check FILE... [--previous FILE] [--format text|json|sarif]
+       tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]
        tip-lens --help | --version
 
 Commands:
@@ -37,18 +39,35 @@ Commands:
             figures contradict, acronyms used before their definition and the
             number style; --previous FILE is last year's narrative for the same
             country (another FILE of that country and year serves too)
+  export    a dataset of every TIP report in each DIR (searched recursively for
+            .tip, .tip.txt and .txt narratives) and each FILE: one row per figure,
+            money amount, entity mention and annotation, with a "kind" and a
+            "status" column (automatic, confirmed, corrected, rejected, manual;
+            note and orphaned for annotations); the annotations in
+            REPORT.annotations.json beside each report are applied. Offsets count
+            Unicode code points into the report text as read (CRLF kept)
 
 Options:
   -f, --format FORMAT   table (default: aligned columns), json (one document for all
                         files) or csv (RFC 4180, a "kind" column: figure, money, entity);
-                        for check: text (default), json or sarif (SARIF 2.1.0)
+                        for check: text (default), json or sarif (SARIF 2.1.0);
+                        for export: csv (default; text cells starting with = + - @
+                        get a leading '), jsonl (one JSON object a line) or brat
+                        (a NAME.txt copy and a NAME.ann per report, and an
+                        annotation.conf, in --out DIR)
       --previous FILE   check: last year's narrative for the same country
+  -o, --out PATH        export: the file to write (csv, jsonl; default: stdout) or
+                        the folder (brat; required)
+      --bom             export csv: start with a UTF-8 byte order mark (for
+                        spreadsheets that do not assume UTF-8)
   -h, --help            print this help
   -V, --version         print the version
 
 Lines and columns are 1-based. Exit status: 0 when every file was read, 1 when a
 file could not be read (the others are still processed), 2 on bad usage. check
-also exits with 1 when a finding of severity error is present.
+also exits with 1 when a finding of severity error is present; export when an
+annotation file is corrupt (the report is exported without it) or no report was
+found.
 `;
 
 interface Parsed {
@@ -105,6 +124,10 @@ export function packageVersion(): string {
 /** Runs the command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   if (commandOf(argv) === 'check') return runCheck(argv, io, packageVersion(), USAGE);
+  if (exportCommandOf(argv) === 'export') {
+    const progress = io === processIo && process.stderr.isTTY ? { progress: terminalProgress(process.stderr) } : {};
+    return runExport(argv, { ...io, ...progress }, packageVersion(), USAGE);
+  }
   const args = parseArgs(argv);
   if (args.help) {
     io.stdout(USAGE);

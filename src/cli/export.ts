@@ -1,0 +1,364 @@
+/**
+ * `tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]`: the reports
+ * as a dataset (src/core/export.ts), with the annotations beside each report applied.
+ *
+ * A DIR is searched recursively for `.tip`, `.tip.txt` and `.txt` files; `.txt` files are kept
+ * when their content is a TIP narrative (`detectTipReport`), named ones always, as in the
+ * editor. `node_modules`, `.git` and the `--out` folder are not searched. A FILE given by name
+ * is exported whatever it holds. No `vscode` here.
+ */
+import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../core/analyze';
+import { annotationFileFor, ANNOTATION_SUFFIX, parseAnnotationFile, type Annotation } from '../core/annotations';
+import { detectTipReport } from '../core/detect';
+import {
+  BRAT_CONF_MARK, bratConfig, bratStem, collectBratTypes, csvHeader, csvRecords, exportReport, jsonlLines, toBrat,
+  type ExportedReport, type Kind,
+} from '../core/export';
+import { readTextFile } from './input';
+
+export const EXPORT_FORMATS = ['csv', 'jsonl', 'brat'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Where output goes; `progress` (optional) is told of each report, for a terminal. */
+export interface ExportIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  progress?(done: number, total: number): void;
+}
+
+export interface ExportArgs {
+  readonly inputs: string[];
+  readonly format: ExportFormat;
+  readonly out?: string;
+  readonly bom: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly error?: string;
+}
+
+const VALUE_OPTIONS = new Set(['-f', '--format', '-o', '--out', '--previous']);
+
+/** The command among the arguments: the first that is neither an option nor an option's value. */
+export function exportCommandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!(a.startsWith('-') && a !== '-')) return a;
+  }
+  return undefined;
+}
+
+/** Parses the arguments of `export` (the command itself among them). */
+export function parseExportArgs(argv: readonly string[]): ExportArgs {
+  const inputs: string[] = [];
+  let format = 'csv' as ExportFormat;
+  let out: string | undefined;
+  let bom = false;
+  let help = false;
+  let version = false;
+  let error: string | undefined;
+  let sawCommand = false;
+  const setFormat = (v: string | undefined): void => {
+    if (v === undefined) error ??= 'option --format needs a value: csv, jsonl or brat';
+    else if ((EXPORT_FORMATS as readonly string[]).includes(v)) format = v as ExportFormat;
+    else error ??= `unknown format '${v}' for export: use csv, jsonl or brat`;
+  };
+  const setOut = (v: string | undefined): void => {
+    if (v === undefined || v === '') error ??= 'option --out needs a PATH';
+    else if (out !== undefined) error ??= 'option --out is given more than once';
+    else out = v;
+  };
+  let options = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (options && a === '--') options = false;
+    else if (options && (a === '-h' || a === '--help')) help = true;
+    else if (options && (a === '-V' || a === '--version')) version = true;
+    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
+    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
+    else if (options && (a === '-o' || a === '--out')) setOut(argv[++i]);
+    else if (options && a.startsWith('--out=')) setOut(a.slice('--out='.length));
+    else if (options && a === '--bom') bom = true;
+    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
+    else if (!sawCommand && a === 'export') sawCommand = true;
+    else inputs.push(a);
+  }
+  if (!error && format === 'brat' && out === undefined) error = 'export --format brat needs --out DIR (a .txt and an .ann per report go there)';
+  if (!error && bom && format !== 'csv') error = '--bom is for --format csv';
+  return { inputs, format, bom, help, version, ...(out !== undefined ? { out } : {}), ...(error ? { error } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding the reports
+
+/** Folders never searched. */
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+function isTipName(file: string): boolean {
+  const f = file.toLowerCase();
+  return f.endsWith('.tip') || f.endsWith('.tip.txt');
+}
+
+function isCandidate(file: string): boolean {
+  const f = file.toLowerCase();
+  return (f.endsWith('.tip') || f.endsWith('.txt')) && !f.endsWith(ANNOTATION_SUFFIX);
+}
+
+interface Found {
+  /** The path to read. */
+  readonly file: string;
+  /** Found in a DIR: kept only when its name or its content says TIP report. */
+  readonly searched: boolean;
+  /** The path relative to the DIR it was found in (for brat names), or its base name. */
+  readonly rel: string;
+}
+
+/** The candidate files under `dir`, sorted; `skip` (absolute) is left out. */
+async function walk(dir: string, root: string, skip: string | undefined, into: Found[], io: ExportIo): Promise<boolean> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    io.stderr(`tip-lens: ${dir}: ${(e as Error).message}\n`);
+    return false;
+  }
+  let ok = true;
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (skip !== undefined && path.resolve(p) === skip) continue;
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      // A link to a file is followed; links to folders are not (no loops).
+      const st = await fs.stat(p).catch(() => undefined);
+      isFile = !!st?.isFile();
+      isDir = false;
+    }
+    if (isDir) {
+      if (!SKIP_DIRS.has(e.name)) ok = (await walk(p, root, skip, into, io)) && ok;
+    } else if (isFile && isCandidate(e.name)) {
+      into.push({ file: p, searched: true, rel: path.relative(root, p) });
+    }
+  }
+  return ok;
+}
+
+// ---------------------------------------------------------------------------------------
+// Output
+
+/** Where CSV and JSON Lines go: stdout, or the --out file. */
+interface Sink {
+  write(s: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+function stdoutSink(io: ExportIo): Sink {
+  return { write: async (s) => io.stdout(s), close: async () => undefined };
+}
+
+async function fileSink(file: string): Promise<Sink> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const stream: WriteStream = createWriteStream(file, { encoding: 'utf8' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  return {
+    write: (s) => new Promise<void>((resolve, reject) => {
+      if (stream.write(s)) resolve();
+      else {
+        stream.once('drain', resolve);
+        stream.once('error', reject);
+      }
+    }),
+    close: () => new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve()))),
+  };
+}
+
+/** Reads the annotations beside a report: none when there is no file; an error in words when it is corrupt. */
+async function readAnnotations(report: string): Promise<{ annotations: readonly Annotation[] } | { error: string; file: string }> {
+  const file = annotationFileFor(report);
+  const r = await readTextFile(file);
+  if (!r.ok) return r.reason === 'no such file' ? { annotations: [] } : { error: r.reason, file };
+  const parsed = parseAnnotationFile(r.text);
+  if (!parsed.ok) return { error: parsed.error, file };
+  return { annotations: parsed.file.annotations };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Runs `export`; resolves to the exit code: 0 when every report was exported with its
+ * annotations, 1 when a FILE or DIR could not be read, an annotation file is corrupt (the
+ * report is exported without it) or no report was found, 2 on bad usage.
+ */
+export async function runExport(argv: readonly string[], io: ExportIo, version: string, usage: string): Promise<number> {
+  const args = parseExportArgs(argv);
+  if (args.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`tip-lens ${version}\n`);
+    return 0;
+  }
+  const usageError = (message: string): number => {
+    io.stderr(`tip-lens: ${message}\n\n${usage}`);
+    return 2;
+  };
+  if (args.error) return usageError(args.error);
+  if (args.inputs.length === 0) return usageError('export needs at least one DIR or FILE');
+
+  let code = 0;
+  const outAbs = args.out !== undefined ? path.resolve(args.out) : undefined;
+  // The reports: FILEs as given, DIRs searched.
+  const found: Found[] = [];
+  for (const input of args.inputs) {
+    const st = await fs.stat(input).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const before = found.length;
+      if (!(await walk(input, input, outAbs, found, io))) code = 1;
+      if (found.length === before) io.stderr(`tip-lens: ${input}: no .tip, .tip.txt or .txt files\n`);
+    } else {
+      found.push({ file: input, searched: false, rel: path.basename(input) });
+    }
+  }
+
+  let sink: Sink | undefined;
+  if (args.format !== 'brat') {
+    try {
+      sink = args.out !== undefined ? await fileSink(args.out) : stdoutSink(io);
+    } catch (e) {
+      io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    if (args.format === 'csv') await sink.write(csvHeader({ bom: args.bom }));
+  } else {
+    try {
+      await fs.mkdir(outAbs!, { recursive: true });
+    } catch (e) {
+      io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+
+  const totals: Record<Kind, number> = { figure: 0, money: 0, entity: 0, annotation: 0 };
+  const types = { labels: new Set<string>(), attributes: new Map<string, Set<string>>() };
+  const names = new Set<string>();
+  const stems = new Map<string, number>();
+  for (const f of found) stems.set(bratStem(f.rel), (stems.get(bratStem(f.rel)) ?? 0) + 1);
+  let reports = 0;
+  let unplaced = 0;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    io.progress?.(i, found.length);
+    const r = await readTextFile(f.file);
+    if (!r.ok) {
+      // A searched .txt that is binary is simply not a report; anything else is an error.
+      if (f.searched && !isTipName(f.file) && r.reason.startsWith('binary')) continue;
+      io.stderr(`tip-lens: ${f.file}: ${r.reason}\n`);
+      code = 1;
+      continue;
+    }
+    if (f.searched && !isTipName(f.file) && !detectTipReport(r.text).isTipReport) continue;
+    if (r.warning) io.stderr(`tip-lens: ${f.file}: warning: ${r.warning}\n`);
+    const ann = await readAnnotations(f.file);
+    let annotations: readonly Annotation[] = [];
+    if ('error' in ann) {
+      io.stderr(`tip-lens: ${ann.file}: corrupt annotation file (${ann.error}); ${f.file} is exported without its annotations\n`);
+      code = 1;
+    } else annotations = ann.annotations;
+
+    const exported: ExportedReport = exportReport({ file: f.file, text: r.text, analysis: analyze(r.text), annotations });
+    reports++;
+    for (const k of Object.keys(totals) as Kind[]) totals[k] += exported.counts[k];
+    if (args.format === 'csv') await sink!.write(csvRecords(exported.rows));
+    else if (args.format === 'jsonl') await sink!.write(jsonlLines(exported.rows));
+    else {
+      const doc = toBrat(exported);
+      collectBratTypes(types, doc);
+      unplaced += doc.unplaced;
+      const name = uniqueName(f, names, stems);
+      try {
+        // The text exactly as read (no byte order mark), so that the offsets point into it.
+        await fs.writeFile(path.join(outAbs!, `${name}.txt`), doc.txt, 'utf8');
+        await fs.writeFile(path.join(outAbs!, `${name}.ann`), doc.ann, 'utf8');
+      } catch (e) {
+        io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
+        return 1;
+      }
+    }
+  }
+  io.progress?.(found.length, found.length);
+
+  try {
+    if (sink) await sink.close();
+    if (args.format === 'brat') {
+      const conf = path.join(outAbs!, 'annotation.conf');
+      const existing = await fs.readFile(conf, 'utf8').catch(() => undefined);
+      if (existing === undefined || existing.startsWith(BRAT_CONF_MARK)) await fs.writeFile(conf, bratConfig(types.labels, types.attributes), 'utf8');
+      else io.stderr(`tip-lens: ${conf}: kept (not written by TIP Lens); it may not declare every label of this export\n`);
+    }
+  } catch (e) {
+    io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
+    return 1;
+  }
+
+  if (reports === 0) {
+    io.stderr('tip-lens: no TIP report found to export\n');
+    return 1;
+  }
+  if (unplaced > 0) {
+    io.stderr(`tip-lens: ${plural(unplaced, 'orphaned annotation')} (their text is gone) cannot be placed in brat; export csv or jsonl to list them\n`);
+  }
+  if (args.out !== undefined) {
+    io.stderr(`tip-lens: exported ${plural(reports, 'report')} (${plural(totals.figure, 'figure')}, ${plural(totals.money, 'money amount')}, `
+      + `${plural(totals.entity, 'entity mention')}, ${plural(totals.annotation, 'annotation')}) to ${args.out}\n`);
+  }
+  return code;
+}
+
+/**
+ * A name for a report's brat pair, unique in this export: its base name; when other candidates
+ * share it, the path below its DIR (`2020__mali`); numbered if that is taken too.
+ */
+function uniqueName(f: Found, taken: Set<string>, shared: ReadonlyMap<string, number>): string {
+  let name = bratStem(f.rel);
+  const dir = path.dirname(f.rel);
+  if ((shared.get(name) ?? 0) > 1 && dir !== '.') name = `${dir.split(/[\\/]+/).map((s) => bratStem(s)).join('__')}__${name}`;
+  const base = name;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
+}
+
+/** How many reports make a folder large enough to show progress on a terminal. */
+const PROGRESS_FROM = 10;
+
+/**
+ * Progress on a terminal's stderr (`exporting 12/340 reports`), rewritten in place at most
+ * every 100 ms and cleared at the end; nothing for a few reports.
+ */
+export function terminalProgress(stream: { write(s: string): unknown }): (done: number, total: number) => void {
+  let last = 0;
+  let shown = false;
+  return (done, total) => {
+    if (total < PROGRESS_FROM) return;
+    if (done >= total) {
+      if (shown) stream.write('\r\x1b[K');
+      shown = false;
+      return;
+    }
+    const now = Date.now();
+    if (shown && now - last < 100) return;
+    last = now;
+    shown = true;
+    stream.write(`\rtip-lens: exporting ${done + 1}/${total} reports\x1b[K`);
+  };
+}
