@@ -4,6 +4,7 @@ import { registerCodeActions } from './codeActions';
 import { registerDecorations } from './decorations';
 import { registerDetection } from './detection';
 import { registerDiagnostics } from './diagnostics';
+import { registerExportDataset } from './exportDataset';
 import { registerFindingsTree } from './findingsTree';
 import { registerNavigation } from './navigation';
 import { registerHovers } from './hover';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   const checker = registerDiagnostics(context, service);
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);
+  registerExportDataset(context);
   probes.set('service', service);
   probes.set('workspaceIndex', workspace);
   return { probes };

@@ -1,0 +1,358 @@
+/**
+ * `TIP Lens: Export Dataset`: every TIP report of a folder (or of the workspace) as one CSV or
+ * JSON Lines file, or as a brat collection, with the annotations beside each report applied.
+ * The same rows as `tip-lens export` (src/core/export.ts); open reports are exported as they
+ * are in the editor, unsaved edits included; annotation files are read with `workspace.fs`.
+ *
+ * Arguments (for keybindings, tasks and tests): `(folder?: Uri | string | 'workspace',
+ * format?: 'csv' | 'jsonl' | 'brat', output?: Uri | string)`. Whatever is not given is asked.
+ * Resolves to an {@link ExportDatasetResult}.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { analyzeAsync } from '../core/analyze';
+import { annotationFileFor, parseAnnotationFile, type Annotation } from '../core/annotations';
+import { detectTipReport } from '../core/detect';
+import {
+  BRAT_CONF_MARK, bratConfig, bratStem, collectBratTypes, csvHeader, csvRecords, exportReport, jsonlLines, toBrat, type Kind,
+} from '../core/export';
+import { decode } from '../cli/input';
+import { LANGUAGE_ID } from './detection';
+
+export const EXPORT_COMMAND = 'tipLens.exportDataset';
+
+export type DatasetFormat = 'csv' | 'jsonl' | 'brat';
+
+export interface ExportDatasetResult {
+  readonly format?: DatasetFormat;
+  readonly output?: vscode.Uri;
+  /** Reports exported. */
+  readonly reports: number;
+  readonly rows: number;
+  readonly counts: Readonly<Record<Kind, number>>;
+  /** Annotation files that could not be read: their reports were exported without them. */
+  readonly annotationErrors: ReadonlyArray<{ readonly file: string; readonly error: string }>;
+  /** Candidate files that could not be read. */
+  readonly unreadable: ReadonlyArray<{ readonly file: string; readonly error: string }>;
+  readonly cancelled: boolean;
+}
+
+/** The files looked at: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
+const GLOB = '**/*.{tip,txt}';
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const ENCODER = new TextEncoder();
+
+const FORMAT_ITEMS: ReadonlyArray<vscode.QuickPickItem & { format: DatasetFormat }> = [
+  { format: 'csv', label: 'CSV', description: '.csv', detail: 'One table for spreadsheets, R or pandas: a row per figure, money amount, entity mention and annotation.' },
+  { format: 'jsonl', label: 'JSON Lines', description: '.jsonl', detail: 'One JSON object a line, the same fields as the CSV, numbers as numbers.' },
+  { format: 'brat', label: 'brat standoff', description: '.txt + .ann', detail: 'A copy of each report and its annotations in a folder, for brat and NLP tools.' },
+];
+
+export function registerExportDataset(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPORT_COMMAND, (folder?: unknown, format?: unknown, output?: unknown) => exportDataset(folder, format, output)),
+  );
+}
+
+function asUri(x: unknown): vscode.Uri | undefined {
+  if (x instanceof vscode.Uri) return x;
+  if (typeof x === 'string' && x !== '' && x !== 'workspace') return /^[a-z][\w+.-]+:\/\//i.test(x) ? vscode.Uri.parse(x) : vscode.Uri.file(x);
+  return undefined;
+}
+
+const empty = (): Record<Kind, number> => ({ figure: 0, money: 0, entity: 0, annotation: 0 });
+
+/** Where to look: the workspace (every folder), or one folder (or file). */
+type Target = { readonly kind: 'workspace' } | { readonly kind: 'folder'; readonly uri: vscode.Uri };
+
+async function pickTarget(arg: unknown): Promise<Target | undefined> {
+  if (arg === 'workspace') return { kind: 'workspace' };
+  const given = asUri(arg);
+  if (given) return { kind: 'folder', uri: given };
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  type Item = vscode.QuickPickItem & { target?: Target };
+  const items: Item[] = [];
+  if (folders.length > 0) items.push({ label: '$(root-folder) Whole workspace', description: folders.length > 1 ? `${folders.length} folders` : folders[0]!.name, target: { kind: 'workspace' } });
+  if (folders.length > 1) for (const f of folders) items.push({ label: `$(folder) ${f.name}`, description: f.uri.fsPath, target: { kind: 'folder', uri: f.uri } });
+  items.push({ label: '$(folder-opened) Choose a folder…' });
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { title: 'TIP Lens: Export Dataset', placeHolder: 'Export the TIP reports of…' });
+  if (!picked) return undefined;
+  if (picked.target) return picked.target;
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Reports', title: 'TIP Lens: the folder of TIP reports to export',
+    ...(folders[0] ? { defaultUri: folders[0].uri } : {}),
+  });
+  return chosen?.[0] ? { kind: 'folder', uri: chosen[0] } : undefined;
+}
+
+async function pickFormat(arg: unknown): Promise<DatasetFormat | undefined> {
+  if (arg === 'csv' || arg === 'jsonl' || arg === 'brat') return arg;
+  const picked = await vscode.window.showQuickPick(FORMAT_ITEMS, { title: 'TIP Lens: Export Dataset', placeHolder: 'Format' });
+  return picked?.format;
+}
+
+async function pickOutput(arg: unknown, format: DatasetFormat, near: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  const given = asUri(arg);
+  if (given) return given;
+  if (format === 'brat') {
+    const chosen = await vscode.window.showOpenDialog({
+      canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export Here',
+      title: 'TIP Lens: the folder for the brat collection (a .txt and an .ann per report)', ...(near ? { defaultUri: near } : {}),
+    });
+    return chosen?.[0];
+  }
+  const ext = format === 'csv' ? 'csv' : 'jsonl';
+  return vscode.window.showSaveDialog({
+    title: 'TIP Lens: Export Dataset', saveLabel: 'Export',
+    filters: format === 'csv' ? { 'CSV': ['csv'] } : { 'JSON Lines': ['jsonl'] },
+    ...(near ? { defaultUri: vscode.Uri.joinPath(near, `tip-lens-dataset.${ext}`) } : {}),
+  });
+}
+
+function isTipName(uri: vscode.Uri): boolean {
+  const p = uri.path.toLowerCase();
+  return p.endsWith('.tip') || p.endsWith('.tip.txt');
+}
+
+function isCandidate(uri: vscode.Uri): boolean {
+  const p = uri.path.toLowerCase();
+  return p.endsWith('.tip') || p.endsWith('.txt');
+}
+
+/** `a` is `b` or lies inside it. */
+function isUnder(a: vscode.Uri, b: vscode.Uri): boolean {
+  if (a.scheme !== b.scheme || a.authority !== b.authority) return false;
+  const base = b.path.endsWith('/') ? b.path : `${b.path}/`;
+  return a.path === b.path || a.path.startsWith(base);
+}
+
+/** A path inside `node_modules` or `.git`. */
+function inSkippedDir(uri: vscode.Uri): boolean {
+  return uri.path.split('/').slice(0, -1).some((s) => SKIP_DIRS.has(s));
+}
+
+/** The candidate files: found with `files.exclude` applied inside the workspace, walked outside it. */
+async function candidates(target: Target, token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  let uris: vscode.Uri[];
+  if (target.kind === 'workspace') uris = await vscode.workspace.findFiles(GLOB, undefined, undefined, token);
+  else {
+    const st = await vscode.workspace.fs.stat(target.uri);
+    if (!(st.type & vscode.FileType.Directory)) return [target.uri];
+    if (vscode.workspace.getWorkspaceFolder(target.uri)) {
+      uris = await vscode.workspace.findFiles(new vscode.RelativePattern(target.uri, GLOB), undefined, undefined, token);
+    } else {
+      uris = [];
+      await walk(target.uri, uris, token);
+    }
+  }
+  return uris.filter((u) => !inSkippedDir(u)).sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+}
+
+async function walk(dir: vscode.Uri, into: vscode.Uri[], token: vscode.CancellationToken): Promise<void> {
+  let entries: Array<[string, vscode.FileType]>;
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return;
+  }
+  for (const [name, type] of entries) {
+    if (token.isCancellationRequested) return;
+    const uri = vscode.Uri.joinPath(dir, name);
+    // Symbolic links to folders are not followed (no loops).
+    if (type & vscode.FileType.Directory) {
+      if (!(type & vscode.FileType.SymbolicLink) && !SKIP_DIRS.has(name)) await walk(uri, into, token);
+    } else if (isCandidate(uri)) into.push(uri);
+  }
+}
+
+/** The text of a candidate: the open document's (unsaved edits included) or the file's. */
+async function readReport(uri: vscode.Uri): Promise<{ text: string; report: boolean } | { error: string } | undefined> {
+  const key = uri.toString();
+  const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+  if (doc) {
+    const text = doc.getText();
+    return { text, report: doc.languageId === LANGUAGE_ID || isTipName(uri) || detectTipReport(text).isTipReport };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+  const r = decode(bytes);
+  if (!r.ok) return isTipName(uri) ? { error: r.reason } : undefined; // a binary .txt is no report
+  return { text: r.text, report: isTipName(uri) || detectTipReport(r.text).isTipReport };
+}
+
+/** The annotations beside a report: none without a file; an error in words for a file that does not validate. */
+async function readAnnotations(report: vscode.Uri): Promise<{ annotations: readonly Annotation[] } | { error: string; file: vscode.Uri }> {
+  const file = report.with({ path: annotationFileFor(report.path) });
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(file);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { annotations: [] };
+    return { error: e instanceof Error ? e.message : String(e), file };
+  }
+  const r = decode(bytes);
+  if (!r.ok) return { error: r.reason, file };
+  const parsed = parseAnnotationFile(r.text);
+  return parsed.ok ? { annotations: parsed.file.annotations } : { error: parsed.error, file };
+}
+
+/** The name of a file in the dataset: relative to the exported folder, or to the workspace. */
+function nameOf(uri: vscode.Uri, target: Target): string {
+  if (target.kind === 'folder' && isUnder(uri, target.uri) && uri.path !== target.uri.path) {
+    return path.posix.relative(target.uri.path, uri.path);
+  }
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export async function exportDataset(folderArg?: unknown, formatArg?: unknown, outputArg?: unknown): Promise<ExportDatasetResult> {
+  const none: ExportDatasetResult = { reports: 0, rows: 0, counts: empty(), annotationErrors: [], unreadable: [], cancelled: true };
+  const target = await pickTarget(folderArg);
+  if (!target) return none;
+  const format = await pickFormat(formatArg);
+  if (!format) return none;
+  const near = target.kind === 'folder' ? target.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const output = await pickOutput(outputArg, format, near);
+  if (!output) return { ...none, format };
+  const bom = vscode.workspace.getConfiguration('tipLens').get<boolean>('export.csvBom', false);
+
+  const counts = empty();
+  const annotationErrors: Array<{ file: string; error: string }> = [];
+  const unreadable: Array<{ file: string; error: string }> = [];
+  let reports = 0;
+  let rows = 0;
+  let unplaced = 0;
+  const result = (cancelled: boolean): ExportDatasetResult => ({ format, output, reports, rows, counts, annotationErrors, unreadable, cancelled });
+
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'TIP Lens: Exporting dataset', cancellable: true },
+    async (progress, token): Promise<ExportDatasetResult | Error> => {
+      try {
+        progress.report({ message: 'finding TIP reports…' });
+        const listed = (await candidates(target, token)).filter((u) => !(format === 'brat' && isUnder(u, output)));
+        // Which candidates are reports (named ones are; a .txt by its content), so that progress counts reports.
+        const found: vscode.Uri[] = [];
+        for (let i = 0; i < listed.length; i++) {
+          if (token.isCancellationRequested) return result(true);
+          const uri = listed[i]!;
+          if (isTipName(uri)) found.push(uri);
+          else {
+            if (i % 20 === 0) progress.report({ message: `finding TIP reports… (${i + 1}/${listed.length} files)` });
+            const read = await readReport(uri);
+            if (read && 'error' in read) unreadable.push({ file: nameOf(uri, target), error: read.error });
+            else if (read?.report) found.push(uri);
+          }
+        }
+        const chunks: string[] = format === 'csv' ? [csvHeader({ bom })] : [];
+        const types = { labels: new Set<string>(), attributes: new Map<string, Set<string>>() };
+        const names = new Set<string>();
+        const stems = new Map<string, number>();
+        for (const u of found) stems.set(bratStem(u.path), (stems.get(bratStem(u.path)) ?? 0) + 1);
+        if (format === 'brat') await vscode.workspace.fs.createDirectory(output);
+        const controller = new AbortController();
+        const abort = token.onCancellationRequested(() => controller.abort());
+        try {
+          for (let i = 0; i < found.length; i++) {
+            if (token.isCancellationRequested) return result(true);
+            const uri = found[i]!;
+            const file = nameOf(uri, target);
+            progress.report({ message: `${i + 1}/${found.length} reports: ${file}`, increment: 100 / found.length });
+            const read = await readReport(uri);
+            if (!read || 'error' in read) {
+              unreadable.push({ file, error: read ? read.error : 'no longer readable as text' });
+              continue;
+            }
+            const ann = await readAnnotations(uri);
+            let annotations: readonly Annotation[] = [];
+            if ('error' in ann) annotationErrors.push({ file: nameOf(ann.file, target), error: ann.error });
+            else annotations = ann.annotations;
+            const analysis = await analyzeAsync(read.text, { signal: controller.signal });
+            if (!analysis || token.isCancellationRequested) return result(true);
+            const exported = exportReport({ file, text: read.text, analysis, annotations });
+            reports++;
+            rows += exported.rows.length;
+            for (const k of Object.keys(counts) as Kind[]) counts[k] += exported.counts[k];
+            if (format === 'csv') chunks.push(csvRecords(exported.rows));
+            else if (format === 'jsonl') chunks.push(jsonlLines(exported.rows));
+            else {
+              const doc = toBrat(exported);
+              collectBratTypes(types, doc);
+              unplaced += doc.unplaced;
+              const name = bratName(file, names, stems);
+              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${name}.txt`), ENCODER.encode(doc.txt));
+              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${name}.ann`), ENCODER.encode(doc.ann));
+            }
+          }
+        } finally {
+          abort.dispose();
+        }
+        if (format === 'brat') {
+          const conf = vscode.Uri.joinPath(output, 'annotation.conf');
+          const mine = !(await exists(conf)) || new TextDecoder().decode(await vscode.workspace.fs.readFile(conf)).startsWith(BRAT_CONF_MARK);
+          if (mine) await vscode.workspace.fs.writeFile(conf, ENCODER.encode(bratConfig(types.labels, types.attributes)));
+        } else {
+          await vscode.workspace.fs.writeFile(output, ENCODER.encode(chunks.join('')));
+        }
+        return result(false);
+      } catch (e) {
+        return e instanceof Error ? e : new Error(String(e));
+      }
+    },
+  );
+
+  if (outcome instanceof Error) {
+    void vscode.window.showErrorMessage(`TIP Lens: the export failed: ${outcome.message}`);
+    return result(false);
+  }
+  if (outcome.cancelled) {
+    const partial = format === 'brat' && reports > 0 ? ` ${plural(reports, 'report')} were written to ${output.fsPath} before.` : '';
+    void vscode.window.showInformationMessage(`TIP Lens: export cancelled.${partial}`);
+    return outcome;
+  }
+  if (reports === 0) {
+    void vscode.window.showWarningMessage('TIP Lens: no TIP report found to export.');
+  } else {
+    const what = `${plural(reports, 'report')} (${plural(counts.figure, 'figure')}, ${plural(counts.money, 'money amount')}, `
+      + `${plural(counts.entity, 'entity mention')}, ${plural(counts.annotation, 'annotation')})`;
+    const orphans = unplaced > 0 ? ` ${plural(unplaced, 'orphaned annotation')} cannot be placed in brat (their text is gone).` : '';
+    void vscode.window.showInformationMessage(`TIP Lens: exported ${what} to ${output.fsPath}.${orphans}`, 'Reveal').then((choice) => {
+      if (choice === 'Reveal') void vscode.commands.executeCommand('revealFileInOS', output);
+    });
+  }
+  const problems = [
+    ...annotationErrors.map((x) => `${x.file}: ${x.error} (its report was exported without its annotations)`),
+    ...unreadable.map((x) => `${x.file}: ${x.error}`),
+  ];
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
+    void vscode.window.showWarningMessage(`TIP Lens: ${plural(problems.length, 'file')} could not be read: ${shown}`);
+  }
+  return outcome;
+}
+
+/** As the command line names them: the base name, the path when others share it, numbered when taken. */
+function bratName(file: string, taken: Set<string>, shared: ReadonlyMap<string, number>): string {
+  let name = bratStem(file);
+  const dir = path.posix.dirname(file.replace(/\\/g, '/'));
+  if ((shared.get(name) ?? 0) > 1 && dir !== '.') name = `${dir.split('/').map((s) => bratStem(s)).join('__')}__${name}`;
+  const base = name;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
+}
