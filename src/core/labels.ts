@@ -87,8 +87,16 @@ export function periodLabel(p: Period): string {
   return p;
 }
 
+/** `1305` -> `1,305`, `581.3953` -> `581.4`: en-US grouping, at most two decimals (without `toLocaleString`, which is slow). */
 export function formatNumber(v: number): string {
-  return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (!Number.isFinite(v) || Math.abs(v) >= 1e15) return v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const negative = v < 0;
+  const rounded = Math.round(Math.abs(v) * 100) / 100;
+  const [int, frac] = String(rounded).split('.') as [string, string | undefined];
+  if (int.includes('e')) return (negative ? '-' : '') + String(rounded);
+  let grouped = '';
+  for (let i = int.length; i > 0; i -= 3) grouped = int.slice(Math.max(0, i - 3), i) + (grouped ? ',' + grouped : '');
+  return (negative ? '-' : '') + grouped + (frac ? '.' + frac : '');
 }
 
 /** `at least 40` / `five to 10 years` as numbers: `at least 40`, `5-10 years`. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { analyzeAsync } from '../core/analyze';
 import {
-  check, DEFAULT_SEVERITY, previousReport, RULES,
+  checkAsync, DEFAULT_SEVERITY, previousReport, RULES,
   type CheckOptions, type Finding, type PreviousReport, type RuleId, type Severity,
 } from '../core/checks';
 import { TIER_LINE, TITLE_LINE } from '../core/detect';
@@ -186,12 +186,15 @@ export class Checker implements vscode.Disposable {
       if (superseded()) return newer();
       if (!report) continue;
       const options = checkOptions(doc.uri);
-      let findings: Finding[];
+      let findings: Finding[] | undefined;
       try {
-        findings = check({ text: doc.getText(), analysis: report.analysis, options, ...(previous ? { previous: previous.report } : {}) });
+        // One rule at a time with pauses between: a whole report never holds the host for the whole check.
+        findings = await checkAsync({ text: doc.getText(), analysis: report.analysis, options, ...(previous ? { previous: previous.report } : {}) });
       } catch {
         findings = [];
       }
+      if (superseded()) return newer();
+      if (!findings || doc.version !== report.version) continue; // the text changed during the check
       const diagnostics = findings.map((f) => this.toDiagnostic(doc, f, previous));
       const result: CheckResult = { uri: doc.uri, version: report.version, findings, diagnostics, ...(previous ? { previous } : {}) };
       this.results.set(key, result);

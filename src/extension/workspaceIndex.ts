@@ -535,6 +535,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       cancel.dispose();
     }
     if (!analysis || token.isCancellationRequested) return;
+    // Deleted (or excluded) while it was read: do not bring it back.
+    if (!this.listed.has(key)) return;
     if (openReport(uri)) {
       // Opened while it was read: the editor's analysis wins.
       this.queue.set(key, uri);

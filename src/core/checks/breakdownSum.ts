@@ -33,11 +33,15 @@ export const breakdownSumRule: Rule = (ctx) => {
     const sentence = ctx.analysis.sentences[total.sentence];
     if (!sentence) continue;
     // 1. `127 were adults (68 women and 52 men)`: parentheses right after the total's phrase.
-    const open = text.indexOf('(', total.end);
+    // Looked for only just after the total (indexOf over the rest of a 4.5 MB text, figure by
+    // figure, would make the rule quadratic).
+    const near = text.slice(total.end, Math.min(sentence.end, total.end + 61));
+    const open = near.indexOf('(') === -1 ? -1 : total.end + near.indexOf('(');
     const between = open === -1 ? '' : text.slice(total.end, open);
     const next = figs[x + 1];
     if (open !== -1 && open - total.end <= 60 && open < sentence.end && !/[,;.()]/.test(between) && !(next && next.start < open)) {
-      const close = text.indexOf(')', open);
+      const closeAt = text.slice(open, Math.min(sentence.end, open + 400)).indexOf(')');
+      const close = closeAt === -1 ? -1 : open + closeAt;
       if (close !== -1 && close <= sentence.end) {
         const inside = figs.filter((p) => p.start > open && p.end <= close);
         if (inside.length >= 2 && inside.every(isCount)) {

@@ -33,24 +33,29 @@ export const conversionRateRule: Rule = (ctx) => {
   const out: Finding[] = [];
   const tolerance = ctx.options.conversionTolerance ?? DEFAULT_TOLERANCE;
   // Each narrative of a whole report states its own country's conversions.
-  const byNarrative = ctx.analysis.narratives.length > 1
+  const groups = ctx.analysis.narratives.length > 1
     ? ctx.analysis.narratives.map((n) => ctx.analysis.money.filter((m) => m.start >= n.start && m.end <= n.end))
     : [ctx.analysis.money];
-  for (const c of byNarrative.flatMap((money) => checkConversions(money, tolerance))) {
-    if (c.agrees || !c.reference) continue;
-    const m = c.statement;
-    const conv = m.conversion!;
-    const pct = Math.round(Math.abs(c.deviation) * 100);
-    const ref = c.reference.rate;
-    // The fix restates it at the document's own rate, as the report's other statements give it.
-    const docRate = documentRates({ money: ctx.analysis.money.filter((x) => x !== m) })
-      .find((r) => r.base === conv.currency && r.quote === m.currency)?.value ?? ref;
-    out.push({
-      rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
-      message: `${m.text} (${conv.text}) implies ${formatNumber(c.stated.rate)} ${m.currency} per ${conv.currency}; the report's other conversions imply about ${formatNumber(ref)} (${pct}% apart, beyond what the rounding of ${conv.text} allows).`,
-      related: c.reference.from.map((o) => ({ start: o.conversion!.start, end: o.conversion!.end, message: `${o.text} (${o.conversion!.text}): ${formatNumber(o.value / o.conversion!.value)} ${m.currency} per ${conv.currency}.` })),
-      fixes: [{ title: `Restate at the report's rate (${formatNumber(docRate)} ${m.currency} per ${conv.currency})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, docRate) }] }],
-    });
+  for (const money of groups) {
+    const checks = checkConversions(money, tolerance);
+    const off = checks.filter((c) => !c.agrees && c.reference);
+    if (off.length === 0) continue;
+    // The fix restates at the narrative's own rate, from the statements that agree (computed once).
+    const agreeing = new Set(checks.filter((c) => c.agrees).map((c) => c.statement));
+    const rates = documentRates({ money: money.filter((m) => agreeing.has(m)) });
+    for (const c of off) {
+      const m = c.statement;
+      const conv = m.conversion!;
+      const pct = Math.round(Math.abs(c.deviation) * 100);
+      const ref = c.reference!.rate;
+      const docRate = rates.find((r) => r.base === conv.currency && r.quote === m.currency)?.value ?? ref;
+      out.push({
+        rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
+        message: `${m.text} (${conv.text}) implies ${formatNumber(c.stated.rate)} ${m.currency} per ${conv.currency}; the report's other conversions imply about ${formatNumber(ref)} (${pct}% apart, beyond what the rounding of ${conv.text} allows).`,
+        related: c.reference!.from.map((o) => ({ start: o.conversion!.start, end: o.conversion!.end, message: `${o.text} (${o.conversion!.text}): ${formatNumber(o.value / o.conversion!.value)} ${m.currency} per ${conv.currency}.` })),
+        fixes: [{ title: `Restate at the report's rate (${formatNumber(docRate)} ${m.currency} per ${conv.currency})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, docRate) }] }],
+      });
+    }
   }
   return out;
 };

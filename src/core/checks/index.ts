@@ -59,6 +59,22 @@ export function check(input: CheckInput): Finding[] {
   return out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
 }
 
+/**
+ * The same check, one rule at a time with a pause between them, so a whole report (4.5 MB)
+ * never holds the caller's thread for the whole check. Resolves to undefined when aborted.
+ */
+export async function checkAsync(input: CheckInput & { readonly signal?: AbortSignal }): Promise<Finding[] | undefined> {
+  const analysis = input.analysis ?? analyze(input.text);
+  const rules = input.options?.rules ?? RULES;
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (input.signal?.aborted) return undefined;
+    out.push(...check({ ...input, analysis, options: { ...input.options, rules: [rule] } }));
+  }
+  return out.sort((a, b) => a.start - b.start || a.rule.localeCompare(b.rule));
+}
+
 /** What a previous year's analysis gives the check. */
 export function previousReport(document: string, analysis: Analysis): PreviousReport {
   return { document, meta: analysis.meta, figures: analysis.figures, narratives: analysis.narratives };

@@ -13,15 +13,18 @@ const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.met
 export const previousPeriodRule: Rule = (ctx) => {
   const prev = ctx.previous;
   if (!prev) return [];
-  const meta = ctx.analysis.meta;
-  // Only last year's narrative of the same country says what this one's previous period was.
-  if (meta.country && prev.meta.country && fold(meta.country) !== fold(prev.meta.country)) return [];
-  if (meta.year && prev.meta.year && prev.meta.year !== meta.year - 1) return [];
+  // Only last year's narrative of the same country says what this one's previous period was;
+  // in a whole report, that is one narrative among many.
+  const sameCountry = ctx.analysis.narratives.filter(({ meta }) =>
+    !(meta.country && prev.meta.country && fold(meta.country) !== fold(prev.meta.country))
+    && !(meta.year && prev.meta.year && prev.meta.year !== meta.year - 1));
+  if (sameCountry.length === 0 && ctx.analysis.narratives.length > 0) return [];
+  const within = (f: Figure): boolean => ctx.analysis.narratives.length === 0 || sameCountry.some((n) => n.start <= f.start && f.end <= n.end);
   const out: Finding[] = [];
   const { text, analysis } = ctx;
   const theirs = prev.figures.filter((f) => f.period === 'current' && TRACKED(f));
   for (const f of analysis.figures) {
-    if (f.period !== 'previous' || !TRACKED(f)) continue;
+    if (f.period !== 'previous' || !TRACKED(f) || !within(f)) continue;
     const candidates = theirs.filter((g) => g.metric === f.metric);
     if (candidates.length === 0 || candidates.some((g) => compatible(f, g))) continue;
     const mine = subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3);

@@ -2,6 +2,7 @@
  * tier: the tier line, the summary's "upgraded to / downgraded to / remained on" sentence and
  * the previous year's tier must tell one story.
  */
+import { fold } from '../gazetteer';
 import type { Tier } from '../model';
 import type { Finding, Rule } from './types';
 
@@ -22,6 +23,9 @@ export const tierRule: Rule = (ctx) => {
       });
     }
     if (!prev || prev === 'Special Case' || !ctx.previous) continue;
+    // Last year's tier speaks only of its own country (a whole report holds many).
+    const theirs = ctx.previous.meta.country;
+    if (n.meta.country && theirs && fold(n.meta.country) !== fold(theirs)) continue;
     const span = ctx.previous.meta.tierSpan ?? { start: 0, end: 0 };
     const prevPlace = { start: span.start, end: span.end, document: ctx.previous.document, message: `Last year's narrative: ${prev}.` };
     // The summary's sentence against last year's tier.
