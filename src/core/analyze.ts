@@ -153,7 +153,7 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
     }
   };
   const closeNarrative = (end: number): void => {
-    if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: finishMeta(meta) });
+    if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: { ...meta } });
   };
 
   d.blocks = blocks(text);
@@ -370,10 +370,6 @@ function profileBeforeSummary(bs: readonly Block[]): Set<number> {
   return out;
 }
 
-function finishMeta(m: { country?: string; year?: number; tier?: Meta['tier']; tierSpan?: { start: number; end: number }; tierChange?: TierStatement }): Meta {
-  return { ...m };
-}
-
 const TIER_CHANGE = /\b(upgraded|downgraded|remain(?:ed|s)?)\s+(?:to|on|at|in)\s+(Tier\s+2\s+Watch\s+List|Tier\s+[123]|Special\s+Case)/g;
 
 function tierChangeIn(p: string, offset: number): TierStatement | undefined {
@@ -442,10 +438,10 @@ function shiftAmount(a: LocalAmount, by: number): Money['conversion'] {
   };
 }
 
-/** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
 /** How many items a whole-document step handles between two pauses of {@link analyzeAsync}. */
 const STEP = 2048;
 
+/** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
 function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): Generator<void, void> {
   if (money.length === 0) return;
   let docRegion: 'XOF' | 'XAF' | undefined; // read from the text only when a country does not decide
@@ -457,11 +453,10 @@ function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[]
     if (code.length === 3 && code === code.toUpperCase()) return code;
     // `Emirati dirhams`, `dinars`, `francs`: the country's own, else a sensible default.
     const word = code.split(' ').pop()!.replace(/s$/, '');
-    const adjective0 = code.includes(' ') ? code.split(' ')[0]! : '';
-    const local = adjective0 ? undefined : LOCAL_CURRENCY[word]?.[country];
+    const adjective = code.includes(' ') ? code.split(' ')[0]! : '';
+    const local = adjective ? undefined : LOCAL_CURRENCY[word]?.[country];
     if (local) return local;
     if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : (docRegion ??= fcfaRegion(text));
-    const adjective = code.includes(' ') ? code.split(' ')[0]! : '';
     const adjCountry = ADJECTIVE_COUNTRY[adjective];
     const own = adjCountry ? LOCAL_CURRENCY[word]?.[adjCountry] : undefined;
     if (own) return own;

@@ -3,7 +3,7 @@
  * line by line in one pass. A whole TIP report holds many narratives one after another.
  */
 import { SECTION_HEADING, TIER_LINE, TITLE_LINE } from './detect';
-import type { Meta, SectionKind, Span, Tier } from './model';
+import type { SectionKind, Span, Tier } from './model';
 
 export interface Line extends Span {
   readonly text: string;
@@ -112,4 +112,3 @@ export function titleCase(s: string): string {
     .replace(/D(['’])I/g, "d$1I");
 }
 
-export type { Meta };
