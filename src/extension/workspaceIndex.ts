@@ -150,17 +150,22 @@ export class WorkspaceIndex implements vscode.Disposable {
         } else if (e.affectsConfiguration('files.exclude')) this.relist();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.relist()),
-      service.onDidAnalyze((report) => this.fromEditor(report)),
+      service.onDidAnalyze((report) => {
+        // The workspace is read once a TIP report is open, not whenever any .txt activates the
+        // extension: a workspace of plain notes costs nothing.
+        if (!this.started && this.enabled() && !this.startTimer) {
+          this.state = 'waiting';
+          this.startTimer = setTimeout(() => this.start(), START_DELAY_MS);
+        }
+        this.fromEditor(report);
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         // The editor's version may not have been saved: read the file again.
         const key = doc.uri.toString();
         if (this.reports.get(key)?.source === 'editor') this.enqueue(doc.uri);
       }),
     );
-    if (this.enabled()) {
-      this.state = 'waiting';
-      this.startTimer = setTimeout(() => this.start(), START_DELAY_MS);
-    }
+    if (this.enabled()) this.state = 'waiting'; // for the first TIP report to open
   }
 
   private enabled(): boolean {
