@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Analyzer } from '../core/analyze';
+import { anchorAll, applyAnnotations, type Anchored, type Annotated, type Annotation } from '../core/annotations';
 import type { Analysis } from '../core/model';
 import { ReportIndex } from '../core/query';
 import { LANGUAGE_ID } from './detection';
@@ -8,9 +9,34 @@ import { LANGUAGE_ID } from './detection';
 export interface Report {
   readonly document: vscode.TextDocument;
   readonly version: number;
+  /** The engine's analysis with the researcher's annotations applied: what every feature shows. */
   readonly analysis: Analysis;
+  /** Built on `analysis` (the annotated one). */
   readonly index: ReportIndex;
+  /** What the annotations did: rejected items, orphaned annotations, notes, and every annotation as anchored now. */
+  readonly annotated: AnnotationResult;
+  /** The engine's own analysis, before the annotations. */
+  readonly engine: Analysis;
 }
+
+export type AnnotationResult = Omit<Annotated, 'analysis'> & {
+  /** Every annotation of the document, anchored in the analyzed text (orphaned ones without a span). */
+  readonly anchored: readonly Anchored[];
+};
+
+/**
+ * Where the service gets a document's annotations (the annotation store): loaded once per
+ * document, and a change event when they change, after which the service publishes again.
+ */
+export interface AnnotationSource {
+  /** Loads the document's annotations if need be; never rejects (a file it cannot use gives none). */
+  load(doc: vscode.TextDocument): Promise<unknown>;
+  /** The document's annotations as they are now (empty before they are loaded). */
+  annotations(uri: vscode.Uri): readonly Annotation[];
+  readonly onDidChange: vscode.Event<vscode.Uri>;
+}
+
+const NONE: AnnotationResult = { rejected: { figures: [], money: [], mentions: [] }, orphaned: [], notes: [], anchored: [] };
 
 interface Entry {
   readonly analyzer: Analyzer;
@@ -18,6 +44,8 @@ interface Entry {
   /** The run in progress, for the version it reads; aborted when a newer version arrives. */
   pending?: { version: number; controller: AbortController; promise: Promise<Report | undefined> };
   timer?: ReturnType<typeof setTimeout>;
+  /** The annotations the published report applied (to tell whether they changed since). */
+  applied?: readonly Annotation[];
 }
 
 export function isTipReport(doc: vscode.TextDocument): boolean {
@@ -34,8 +62,12 @@ export class AnalysisService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new vscode.EventEmitter<Report>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private source: AnnotationSource | undefined;
 
-  /** Fires when an analysis for the current version of a document is ready. */
+  /**
+   * Fires when an analysis for the current version of a document is ready, and again with the
+   * same version when the document's annotations change.
+   */
   readonly onDidAnalyze = this.emitter.event;
 
   constructor() {
@@ -48,6 +80,44 @@ export class AnalysisService implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc)),
     );
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /**
+   * Applies the annotations of `source` to every analysis from now on (the one place where a
+   * researcher's decisions meet the engine's), and publishes again when they change.
+   */
+  useAnnotations(source: AnnotationSource): vscode.Disposable {
+    this.source = source;
+    const sub = source.onDidChange((uri) => this.reannotate(uri));
+    for (const e of this.entries.values()) if (e.report) this.reannotate(e.report.document.uri);
+    return new vscode.Disposable(() => {
+      sub.dispose();
+      if (this.source === source) this.source = undefined;
+    });
+  }
+
+  /** Publishes the current analysis of `uri` again with its annotations as they are now. */
+  private reannotate(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    const old = entry?.report;
+    if (!entry || !old) return;
+    const doc = old.document;
+    // Edited since: the run for the new version applies the annotations as they are then.
+    if (doc.isClosed || doc.version !== old.version) return;
+    const list = this.source?.annotations(doc.uri) ?? [];
+    if (list === entry.applied) return;
+    const report = this.build(doc, old.version, doc.getText(), old.engine, list);
+    entry.report = report;
+    entry.applied = list;
+    this.emitter.fire(report);
+  }
+
+  /** The report of `engine` (the analysis of `text`, version `version`) with the document's annotations. */
+  private build(doc: vscode.TextDocument, version: number, text: string, engine: Analysis, list: readonly Annotation[]): Report {
+    if (list.length === 0) return { document: doc, version, analysis: engine, index: new ReportIndex(engine), annotated: NONE, engine };
+    const anchored = anchorAll(text, list);
+    const { analysis, ...rest } = applyAnnotations(engine, anchored, text);
+    return { document: doc, version, analysis, index: new ReportIndex(analysis), annotated: { ...rest, anchored }, engine };
   }
 
   private debounceMs(): number {
@@ -106,12 +176,16 @@ export class AnalysisService implements vscode.Disposable {
     entry.pending?.controller.abort();
     const controller = new AbortController();
     const text = doc.getText();
-    const promise = entry.analyzer.analyzeAsync(text, { signal: controller.signal }).then((analysis) => {
+    // The annotations are read from their file while the engine reads the text.
+    const loaded = this.source?.load(doc).catch(() => undefined);
+    const promise = Promise.all([entry.analyzer.analyzeAsync(text, { signal: controller.signal }), loaded]).then(([analysis]) => {
       if (entry.pending?.controller === controller) entry.pending = undefined;
       if (!analysis || controller.signal.aborted || doc.isClosed) return undefined;
-      const report: Report = { document: doc, version, analysis, index: new ReportIndex(analysis) };
+      const list = this.source?.annotations(doc.uri) ?? [];
+      const report = this.build(doc, version, text, analysis, list);
       if (doc.version !== version) return report; // a newer version is coming: do not publish this one
       entry.report = report;
+      entry.applied = list;
       this.emitter.fire(report);
       return report;
     });
