@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
+import { registerAnnotations } from './annotations';
 import { registerCodeActions } from './codeActions';
 import { registerDecorations } from './decorations';
 import { registerDetection } from './detection';
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerStructure(context, service);
   registerStatusBar(context, service);
   const checker = registerDiagnostics(context, service);
+  registerAnnotations(context, service, checker);
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);
   registerExportDataset(context);
