@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
+import { registerAnnotationDecorations } from './annotationDecorations';
 import { registerAnnotations } from './annotations';
 import { registerCodeActions } from './codeActions';
 import { registerDecorations } from './decorations';
@@ -32,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerStructure(context, service);
   registerStatusBar(context, service);
   const checker = registerDiagnostics(context, service);
-  registerAnnotations(context, service, checker);
+  const annotations = registerAnnotations(context, service, checker);
+  registerAnnotationDecorations(context, service, annotations.schemas);
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);
   registerExportDataset(context);
