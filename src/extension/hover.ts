@@ -4,6 +4,7 @@ import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
 import type { Hit } from '../core/query';
 import type { AnalysisService, Report } from './analysisService';
+import { ANNOTATION_COMMANDS, annotationHover, annotationsAt, schemaFor } from './annotations';
 import { LANGUAGE_ID } from './detection';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -35,15 +36,17 @@ class TipHoverProvider implements vscode.HoverProvider {
     const report = await this.service.report(doc, token);
     if (!report || token.isCancellationRequested) return undefined;
     const offset = doc.offsetAt(position);
-    const hit = report.index.at(offset);
-    if (!hit) return undefined;
-    const span = spanOf(hit);
+    let hit = report.index.at(offset);
     // `at` includes the end, as a cursor does; a hover names the character under the pointer.
-    if (offset === span.end && span.end > span.start) return undefined;
+    if (hit && offset === spanOf(hit).end && spanOf(hit).end > spanOf(hit).start) hit = undefined;
+    // The researcher's annotations on the text under the pointer (notes, labels, rejected items).
+    const own = annotationsAt(report, offset);
+    if (!hit && own.length === 0) return undefined;
+    const span = hit ? spanOf(hit) : own[0]!.span!;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [OPEN_SETTINGS] };
+    md.isTrusted = { enabledCommands: [OPEN_SETTINGS, ...ANNOTATION_COMMANDS] };
     const ctx: Context = { doc, report, workspace: this.workspace, md };
-    switch (hit.kind) {
+    switch (hit?.kind) {
       case 'money':
         moneyHover(ctx, hit.money);
         break;
@@ -53,7 +56,11 @@ class TipHoverProvider implements vscode.HoverProvider {
       case 'entity':
         entityHover(ctx, hit.entity, hit.mention);
         break;
+      default:
+        break;
     }
+    const decisions = annotationHover(doc, report, hit, own, schemaFor(doc.uri));
+    if (decisions) md.appendMarkdown(`${hit ? '---\n\n' : ''}${decisions}\n\n`);
     return new vscode.Hover(md, range(doc, span));
   }
 }
