@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { statedRates } from '../core/currency';
 import { ENTITY_LABELS, METRIC_LABELS, SECTION_LABELS, figureLabel, figureValue, formatNumber, periodLabel } from '../core/labels';
 import type { Amount, Entity, EntityType, Figure, Meta, Mention, Metric, Money, NarrativeInfo, SectionKind, Span } from '../core/model';
+import type { Anchored } from '../core/annotations';
 import { isTipReport, type AnalysisService, type Report } from './analysisService';
+import { annotationTitle, schemaFor, statusText } from './annotations';
 import { probes } from './probes';
 
 /**
@@ -46,7 +48,9 @@ export type ReportNode =
   | (NodeBase & { readonly kind: 'entityType'; readonly type: EntityType })
   | (NodeBase & { readonly kind: 'entity'; readonly entity: Entity })
   | (NodeBase & { readonly kind: 'mention'; readonly entity: Entity; readonly mention: Mention })
-  | (NodeBase & { readonly kind: 'chunk'; readonly from: number; readonly to: number });
+  | (NodeBase & { readonly kind: 'chunk'; readonly from: number; readonly to: number })
+  | (NodeBase & { readonly kind: 'annotations' })
+  | (NodeBase & { readonly kind: 'annotation'; readonly anchored: Anchored; readonly uri: string });
 
 type NodeOf<K extends ReportNode['kind']> = Extract<ReportNode, { kind: K }>;
 
@@ -148,6 +152,7 @@ class ReportModel {
   private moneyList?: readonly Money[];
   private entityTree?: Map<EntityType, EntityEntry[]>;
   private entityIndex?: Map<string, EntityEntry>;
+  private annotationList?: readonly Anchored[];
   private readonly nodeLists = new Map<string, ReportNode[]>();
   /** Appended to group ids while filtered: a filter has its own expansion state, expanded by default. */
   private readonly suffix: string;
@@ -288,6 +293,17 @@ class ReportModel {
     return n;
   }
 
+  /** The researcher's annotations (orphaned ones too), in document order, orphaned last. */
+  annotations(): readonly Anchored[] {
+    if (this.annotationList) return this.annotationList;
+    const all = [...this.report.annotated.anchored].sort((p, q) => (p.span?.start ?? Infinity) - (q.span?.start ?? Infinity));
+    const x = this.filter;
+    const schema = schemaFor(this.doc.uri);
+    return (this.annotationList = x
+      ? all.filter((a) => x.matches('My annotations', annotationTitle(a.annotation, schema), a.annotation.selector[1].exact, a.annotation.note, a.span ? undefined : 'orphaned'))
+      : all);
+  }
+
   /** Nothing at all to show: a filter that matches nothing. */
   isEmpty(): boolean {
     return this.roots().length === 0;
@@ -302,6 +318,7 @@ class ReportModel {
     if (!f || this.figureTotal() > 0) out.push({ kind: 'figures', id: `figures${this.suffix}` });
     if (!f || this.money().length > 0) out.push({ kind: 'money', id: `money${this.suffix}` });
     if (!f || this.entities().size > 0) out.push({ kind: 'entities', id: `entities${this.suffix}` });
+    if (this.annotations().length > 0) out.push({ kind: 'annotations', id: `annotations${this.suffix}` });
     return out;
   }
 
@@ -336,6 +353,10 @@ class ReportModel {
         if (!entry) return [];
         const entity = entry.entity;
         return this.listed(node, entry.mentions.map((i) => ({ kind: 'mention' as const, entity, mention: entity.mentions[i]!, key: i })), (n) => String(n.key));
+      }
+      case 'annotations': {
+        const uri = this.doc.uri.toString();
+        return this.listed(node, this.annotations().map((anchored) => ({ kind: 'annotation' as const, anchored, uri })), (n) => n.anchored.annotation.id);
       }
       case 'chunk':
         // The same ids as in the whole list; the chunk is their parent on screen.
@@ -449,7 +470,7 @@ class ReportModel {
         const label = figureLabel(f);
         // The value as a number when the label does not already start with it (`five to 10` -> `5-10 years`).
         const value = figureValue(f);
-        item = group(label, None, 'symbol-number', [label.startsWith(value) ? '' : value, this.where(f)].filter(Boolean).join(' · '));
+        item = group(label, None, 'symbol-number', [label.startsWith(value) ? '' : value, this.where(f), statusText(f)].filter(Boolean).join(' · '));
         item.command = this.reveal(f);
         break;
       }
@@ -459,7 +480,7 @@ class ReportModel {
         break;
       case 'amount': {
         const m = node.money;
-        item = group(moneyLabel(m), None, 'tag', [SECTION_LABELS[m.section], this.where(m)].filter(Boolean).join(' · '));
+        item = group(moneyLabel(m), None, 'tag', [SECTION_LABELS[m.section], this.where(m), statusText(m)].filter(Boolean).join(' · '));
         item.command = this.reveal(m.conversion ? { start: m.start, end: Math.max(m.end, m.conversion.end) } : m);
         break;
       }
@@ -483,15 +504,39 @@ class ReportModel {
       case 'mention':
         item = new vscode.TreeItem(this.mentionLabel(node.mention), None);
         item.iconPath = new vscode.ThemeIcon(node.mention.definition ? 'symbol-key' : 'quote');
-        if (node.mention.definition) item.description = 'definition';
+        if (node.mention.definition || statusText(node.mention)) item.description = [node.mention.definition ? 'definition' : '', statusText(node.mention)].filter(Boolean).join(' · ');
         item.command = this.reveal(node.mention);
         break;
+      case 'annotations': {
+        const list = this.annotations();
+        const orphaned = list.filter((a) => !a.span).length;
+        item = group('My annotations', openIf(true), 'note', [String(list.length), orphaned ? `${orphaned} orphaned` : ''].filter(Boolean).join(' · '));
+        break;
+      }
+      case 'annotation': {
+        const a = node.anchored;
+        const quote = a.annotation.selector[1].exact.replace(/\s+/g, ' ').trim();
+        const title = annotationTitle(a.annotation, schemaFor(this.doc.uri));
+        item = new vscode.TreeItem(this.label(`“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`), None);
+        item.iconPath = new vscode.ThemeIcon(a.span ? (a.annotation.note ? 'comment' : 'tag') : 'warning');
+        item.description = [title, a.span ? `line ${this.doc.positionAt(a.span.start).line + 1}` : 'orphaned: its text is gone'].join(' · ');
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${escapeMarkdown(title)}**${a.span ? '' : ' (orphaned: its text is no longer in the report)'}\n\n`);
+        const q = a.annotation.selector[1];
+        md.appendMarkdown(`> ${escapeMarkdown(`${q.prefix}`)}**${escapeMarkdown(q.exact)}**${escapeMarkdown(q.suffix)}\n\n`);
+        if (a.annotation.note) md.appendMarkdown(`**Note**: ${escapeMarkdown(a.annotation.note)}\n\n`);
+        md.appendMarkdown(`_${escapeMarkdown(a.annotation.created)}_`);
+        item.tooltip = md;
+        if (a.span) item.command = this.reveal(a.span);
+        item.contextValue = a.span ? 'annotation' : 'annotation.orphaned';
+        break;
+      }
       case 'chunk':
         item = group(`${formatNumber(node.from + 1)}-${formatNumber(node.to)}`, Collapsed, 'ellipsis', plural(node.to - node.from, 'item'));
         break;
     }
     item.id = node.id;
-    item.contextValue = node.kind;
+    item.contextValue ??= node.kind;
     return item;
   }
 
