@@ -643,7 +643,8 @@ function parseArgs(args: readonly unknown[], idFirst = false): Options {
   const o: Options = {};
   if (isRecord(first) && !(first instanceof vscode.Uri) && typeof first['kind'] === 'string') {
     o.node = first as Options['node'];
-    if (first['uri']) o.uri = toUri(first['uri']);
+    // The tree's context menu passes (node, selected nodes); a caller may add a note: (node, note).
+    if (typeof rest[0] === 'string') o.note = rest[0];
     return o;
   }
   if (isRecord(first) && !(first instanceof vscode.Uri)) {
@@ -697,7 +698,7 @@ class Annotator {
   ) {}
 
   /** The document a command is about, its current report, and the span. */
-  private async target(o: Options, what: string): Promise<Target | string> {
+  private async target(o: Options, what: string, needsPlace = true): Promise<Target | string> {
     let doc: vscode.TextDocument | undefined;
     let items: Item[] | undefined;
     if (o.node) {
@@ -721,6 +722,8 @@ class Annotator {
     const range = o.range;
     if (range) span = { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
     if (!span && items?.[0]) span = items[0].span;
+    // An annotation named by its id needs no place in the text.
+    if (!span && !needsPlace) span = { start: 0, end: 0 };
     if (!span) {
       const editor = editorOf(doc);
       if (!editor) return `TIP Lens: ${what}: no place given, and ${basename(doc.uri)} is not in an editor.`;
@@ -929,7 +932,7 @@ class Annotator {
       const anchored = o.node['anchored'] as Anchored | undefined;
       if (anchored) o.id = anchored.annotation.id;
     }
-    const t = await this.target(o, what);
+    const t = await this.target(o, what, o.id === undefined);
     if (typeof t === 'string') return this.refuse(t);
     const { doc, report } = t;
     await this.store.load(doc);
