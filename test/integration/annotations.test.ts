@@ -250,7 +250,7 @@ suite('Annotations', () => {
     // cleared through its probe, and the report is opened again: the set comes from disk.
     await closeAll();
     // VS Code closes the document itself a moment after its last editor (then the store lets go of its set too).
-    await waitFor('the document to close', () => !docOf(report), 5_000).catch(() => undefined);
+    await waitFor('the document to close', () => !docOf(report), 1_500).catch(() => undefined);
     const loads = annotations.store.loads;
     annotations.store.forget(report);
     if (!docOf(report)) assert.ok(!annotations.store.has(report), 'nothing of the set is left in memory');
@@ -376,6 +376,25 @@ suite('Annotations', () => {
     assert.strictEqual(figures.length, 1);
     assert.match(String(itemOf(figures[0]!).description), /corrected/);
     assert.strictEqual(itemOf(figures[0]!).contextValue, 'figure');
+  });
+
+  test('Edit Note and Delete Annotation from the tree (its node as argument): deleting the decision gives the item back to the engine', async () => {
+    const doc = docOf(report)!;
+    const at = doc.getText().indexOf('identifying 298') + 'identifying '.length;
+    await treeShows(report, (r) => r.analysis.figures.some((f) => f.start === at && f.status === 'corrected'));
+    const node = (await myAnnotations()).find((n) => n.kind === 'annotation' && n.anchored.span?.start === at);
+    assert.ok(node, 'the decision on 298 is listed');
+    assert.strictEqual(itemOf(node).contextValue, 'annotation');
+    // No editor needed: the node names its report and its annotation.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.ok((await command('tipLens.editAnnotationNote', node, 'referred, not identified')).ok);
+    await waitFor('the new note in the file', () => readAnnotationFile(report).annotations.some((a) => a.selector[0].start === at && a.note === 'referred, not identified'));
+    assert.ok((await command('tipLens.deleteAnnotation', node)).ok);
+    const rep = await settled(report, "298 back to the engine's", (r) => r.analysis.figures.some((f) => f.start === at && f.status === undefined));
+    const engine = rep.engine.figures.find((f) => f.start === at)!;
+    assert.strictEqual(rep.analysis.figures.find((f) => f.start === at)!.metric, engine.metric);
+    assert.ok(!readAnnotationFile(report).annotations.some((a) => a.selector[0].start === at));
+    await open(report);
   });
 
   test('a corrupt annotation file is left untouched byte for byte, and annotating is refused with a message naming it', async () => {
