@@ -9,6 +9,8 @@ import { LANGUAGE_ID } from './detection';
 export interface Report {
   readonly document: vscode.TextDocument;
   readonly version: number;
+  /** The text of that version: offsets of the analysis point into it, not into a newer text. */
+  readonly text: string;
   /** The engine's analysis with the researcher's annotations applied: what every feature shows. */
   readonly analysis: Analysis;
   /** Built on `analysis` (the annotated one). */
@@ -114,10 +116,10 @@ export class AnalysisService implements vscode.Disposable {
 
   /** The report of `engine` (the analysis of `text`, version `version`) with the document's annotations. */
   private build(doc: vscode.TextDocument, version: number, text: string, engine: Analysis, list: readonly Annotation[]): Report {
-    if (list.length === 0) return { document: doc, version, analysis: engine, index: new ReportIndex(engine), annotated: NONE, engine };
+    if (list.length === 0) return { document: doc, version, text, analysis: engine, index: new ReportIndex(engine), annotated: NONE, engine };
     const anchored = anchorAll(text, list);
     const { analysis, ...rest } = applyAnnotations(engine, anchored, text);
-    return { document: doc, version, analysis, index: new ReportIndex(analysis), annotated: { ...rest, anchored }, engine };
+    return { document: doc, version, text, analysis, index: new ReportIndex(analysis), annotated: { ...rest, anchored }, engine };
   }
 
   private debounceMs(): number {
@@ -136,7 +138,8 @@ export class AnalysisService implements vscode.Disposable {
    * token is cancelled or the text changes meanwhile.
    */
   async report(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<Report | undefined> {
-    if (!isTipReport(doc)) return undefined;
+    // A closed document is not analyzed again (that would also bring back the entry `forget` dropped).
+    if (!isTipReport(doc) || doc.isClosed) return undefined;
     const now = this.current(doc);
     if (now) return now;
     const entry = this.entry(doc);
@@ -178,7 +181,7 @@ export class AnalysisService implements vscode.Disposable {
     const text = doc.getText();
     // The annotations are read from their file while the engine reads the text.
     const loaded = this.source?.load(doc).catch(() => undefined);
-    const promise = Promise.all([entry.analyzer.analyzeAsync(text, { signal: controller.signal }), loaded]).then(([analysis]) => {
+    const promise = Promise.all([entry.analyzer.analyzeAsync(text, { signal: controller.signal }), loaded]).then(([analysis]): Report | undefined => {
       if (entry.pending?.controller === controller) entry.pending = undefined;
       if (!analysis || controller.signal.aborted || doc.isClosed) return undefined;
       const list = this.source?.annotations(doc.uri) ?? [];
@@ -188,6 +191,11 @@ export class AnalysisService implements vscode.Disposable {
       entry.applied = list;
       this.emitter.fire(report);
       return report;
+    }).catch(() => {
+      // Never an unhandled rejection in the host: a listener that throws, or annotations that
+      // cannot be applied, leave this version without a published report.
+      if (entry.pending?.controller === controller) entry.pending = undefined;
+      return undefined;
     });
     entry.pending = { version, controller, promise };
     return promise;

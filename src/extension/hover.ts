@@ -7,12 +7,17 @@ import type { AnalysisService, Report } from './analysisService';
 import { ANNOTATION_COMMANDS, annotationHover, annotationsAt, schemaFor } from './annotations';
 import { LANGUAGE_ID } from './detection';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { DEFAULT_TOLERANCE } from '../core/checks/conversionRate';
+import { checkOptions } from './diagnostics';
 
 /**
  * How far beyond the range its own rounding allows a stated conversion's rate may be from the
  * document's other conversions and still agree with them (a fraction: 0.02 is 2%).
  */
-export const CONVERSION_TOLERANCE = 0.02;
+/** The tolerance the consistency check uses (`tipLens.check.conversionTolerance`), so hover and Problems agree. */
+function tolerance(uri: vscode.Uri): number {
+  return checkOptions(uri).conversionTolerance ?? DEFAULT_TOLERANCE;
+}
 /** At most this many links in one list of a hover; the rest are counted. */
 const MAX_LINKS = 8;
 /** The only command a hover links to: open the settings at the rate table. */
@@ -132,7 +137,7 @@ function moneyHover({ doc, report, md }: Context, money: Money): void {
     } else {
       md.appendMarkdown(
         `$(warning) Does not agree with ${others}: they imply ${theirs}, ${percent(check.deviation)} away, ` +
-          `outside the range its rounding allows (with ${percent(CONVERSION_TOLERANCE)} leeway). ` +
+          `outside the range its rounding allows (with ${percent(tolerance(report.document.uri))} leeway). ` +
           `At ${rate(ref.rate)}, ${esc(money.text)} would be about ${amount(money.value / ref.rate, money.max !== undefined ? money.max / ref.rate : undefined, conv.currency)}.`,
       );
     }
@@ -155,6 +160,8 @@ interface AnalysisCache {
   readonly rates: Rate[];
   /** Conversion checks per narrative (null: the whole document), made on the first hover that needs them. */
   readonly checks: Map<NarrativeInfo | null, Map<Money, ConversionCheck>>;
+  /** The tolerance those checks were made with. */
+  tolerance?: number;
 }
 
 const caches = new WeakMap<Analysis, AnalysisCache>();
@@ -175,10 +182,15 @@ function conversionCheck(report: Report, money: Money): ConversionCheck | undefi
   const analysis = report.analysis;
   const cache = cached(analysis);
   const narrative = analysis.narratives.length > 1 ? report.index.narrativeAt(money.start) ?? null : null;
+  const t = tolerance(report.document.uri);
+  if (cache.tolerance !== t) {
+    cache.checks.clear();
+    cache.tolerance = t;
+  }
   let checks = cache.checks.get(narrative);
   if (!checks) {
     const scoped = narrative ? analysis.money.filter((m) => m.start >= narrative.start && m.start < narrative.end) : analysis.money;
-    checks = new Map(checkConversions(scoped, CONVERSION_TOLERANCE).map((c) => [c.statement, c] as const));
+    checks = new Map(checkConversions(scoped, t).map((c) => [c.statement, c] as const));
     cache.checks.set(narrative, checks);
   }
   return checks.get(money);

@@ -694,7 +694,9 @@ class ReportModel {
     return {
       command: REVEAL_COMMAND,
       title: 'Reveal in Editor',
-      arguments: [this.doc.uri, span.start, span.end, { preserveFocus: true }],
+      // The version and the text it had, so a click between an edit and the next analysis still
+      // finds its text (the offsets are of the analyzed version).
+      arguments: [this.doc.uri, span.start, span.end, { preserveFocus: true, version: this.report.version, quote: this.report.text.slice(span.start, span.end) }],
     };
   }
 }
@@ -948,14 +950,16 @@ function openTipReports(): string[] {
  * `tipLens.report.reveal(uri, start, end, options?)`: opens the document if it is not open,
  * and selects `start`..`end` (UTF-16 offsets) in it.
  */
-async function revealInEditor(uri: unknown, start: unknown, end: unknown, options?: { preserveFocus?: boolean }): Promise<void> {
+async function revealInEditor(uri: unknown, start: unknown, end: unknown,
+  options?: { preserveFocus?: boolean; version?: number; quote?: string }): Promise<void> {
   const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
   if (!target || typeof start !== 'number' || typeof end !== 'number') {
     void vscode.window.showErrorMessage('TIP Lens: Reveal in Editor needs a document and a range.');
     return;
   }
   const doc = await vscode.workspace.openTextDocument(target);
-  const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+  [start, end] = relocate(doc, start, end, options);
+  const range = new vscode.Range(doc.positionAt(start as number), doc.positionAt(end as number));
   const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
   const editor = await vscode.window.showTextDocument(doc, {
     viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Active,
@@ -964,6 +968,22 @@ async function revealInEditor(uri: unknown, start: unknown, end: unknown, option
   });
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * Offsets of an analyzed version in the document as it is now: unchanged when the version is the
+ * same or the quote is still there; else the nearest occurrence of the quote around them.
+ */
+function relocate(doc: vscode.TextDocument, start: number, end: number, o?: { version?: number; quote?: string }): [number, number] {
+  if (!o?.quote || o.version === undefined || o.version === doc.version) return [start, end];
+  const text = doc.getText();
+  if (text.slice(start, end) === o.quote) return [start, end];
+  const from = Math.max(0, start - 4096);
+  let best = -1;
+  for (let at = text.indexOf(o.quote, from); at !== -1 && at <= start + 4096; at = text.indexOf(o.quote, at + 1)) {
+    if (best < 0 || Math.abs(at - start) < Math.abs(best - start)) best = at;
+  }
+  return best < 0 ? [start, end] : [best, best + o.quote.length];
 }
 
 export function registerReportTree(context: vscode.ExtensionContext, service: AnalysisService): void {

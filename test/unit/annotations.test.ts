@@ -57,6 +57,15 @@ describe('annotations: anchoring after edits', () => {
     assert.deepStrictEqual(applied.orphaned.map((x) => x.id), [a.id]);
   });
 
+  it('deleting the annotated one of several occurrences orphans it rather than moving it to another', () => {
+    const third = annotate(text, 'gendarmerie', {}, 1);
+    const at2 = third.selector[0].start;
+    // Remove the sentence part around it, context included.
+    const t = edit(text, at2 - 40, 40 + 'gendarmerie'.length + 40, ' ');
+    assert.ok(t.includes('gendarmerie'), 'other occurrences remain');
+    assert.strictEqual(anchor(t, third).how, 'orphaned');
+  });
+
   it('a file changed on disk (many edits at once): the quote and its context find it', () => {
     // Two occurrences of `OCPM`; the context tells which one the note was on.
     const second = annotate(text, 'OCPM', {}, 3);

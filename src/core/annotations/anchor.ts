@@ -46,21 +46,41 @@ export function anchor(text: string, annotation: Annotation): Anchored {
       return { annotation, span: { start: pos.start, end: pos.end }, how: 'position' };
     }
   }
+  const full = quote.prefix.length + quote.suffix.length;
+  // Near the old place first (a window around it): an edit elsewhere moves text a little, and
+  // a report of 4.5 MB with a thousand annotations must not be searched a thousand times.
+  const near = search(text, exact, quote, pos.start, Math.max(0, pos.start - WINDOW), Math.min(text.length, pos.end + WINDOW));
+  if (near && near.score === full) return { annotation, span: near.span, how: 'quote' };
+  const anywhere = search(text, exact, quote, pos.start, 0, text.length) ?? near;
+  // A short quote found again only where little of its context agrees is not the same place
+  // (the annotated occurrence was deleted, another remains): orphaned, not moved.
+  if (!anywhere || (exact.length < 16 && anywhere.score < Math.min(MIN_CONTEXT, full))) return { annotation, how: 'orphaned' };
+  return { annotation, span: anywhere.span, how: 'quote' };
+}
+
+/** How many characters of context a short quote must share to be the same place (a space or a `the ` is no evidence). */
+const MIN_CONTEXT = 8;
+
+/** How far around its old place an annotation is looked for first. */
+const WINDOW = 4096;
+
+function search(text: string, exact: string, quote: { prefix: string; suffix: string }, old: number, from: number, to: number):
+  { span: Span; score: number } | undefined {
   let best: Span | undefined;
   let bestScore = -1;
   let bestDistance = Infinity;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+  for (let at = text.indexOf(exact, from); at !== -1 && at + exact.length <= to; at = text.indexOf(exact, at + 1)) {
     const end = at + exact.length;
     const score = commonSuffix(text.slice(Math.max(0, at - CONTEXT), at), quote.prefix)
       + commonPrefix(text.slice(end, end + CONTEXT), quote.suffix);
-    const distance = Math.abs(at - pos.start);
+    const distance = Math.abs(at - old);
     if (score > bestScore || (score === bestScore && distance < bestDistance)) {
       best = { start: at, end };
       bestScore = score;
       bestDistance = distance;
     }
   }
-  return best ? { annotation, span: best, how: 'quote' } : { annotation, how: 'orphaned' };
+  return best ? { span: best, score: bestScore } : undefined;
 }
 
 export function anchorAll(text: string, annotations: readonly Annotation[]): Anchored[] {

@@ -25,6 +25,21 @@ export interface Annotated {
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
+/** The index of the last span that starts at or before `offset` (spans sorted by start), or -1. */
+function lastAtOrBefore(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /** The engine item an annotation decides about: the exact span first, else the one it overlaps. */
 function pick<T extends Span>(items: readonly T[], span: Span): number {
   let overlap = -1;
@@ -53,11 +68,9 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
   const rejected = { figures: [] as Figure[], money: [] as Money[], mentions: [] as Array<Mention & { entity: Entity }> };
   const orphaned: Annotation[] = [];
   const notes: Anchored[] = [];
-  const sentenceAt = (offset: number): number => {
-    const s = base.sentences.findIndex((x) => x.start <= offset && offset <= x.end);
-    return s < 0 ? 0 : s;
-  };
-  const sectionAt = (offset: number): Figure['section'] => base.paragraphs.find((p) => p.start <= offset && offset <= p.end)?.section ?? 'other';
+  const sentenceAt = (offset: number): number => Math.max(0, lastAtOrBefore(base.sentences, offset));
+  const sectionAt = (offset: number): Figure['section'] => base.paragraphs[lastAtOrBefore(base.paragraphs, offset)]?.section ?? 'other';
+  const gone = { figures: new Set<Figure>(), money: new Set<Money>() };
 
   for (const a of anchored) {
     const ann = a.annotation;
@@ -91,7 +104,7 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       const f = figures[fi]!;
       if (ann.decision === 'reject') {
         rejected.figures.push({ ...f, status: 'rejected', ...decided });
-        figures = figures.filter((_, i) => i !== fi);
+        gone.figures.add(f);
       } else if (ann.decision === 'correct' && ann.label?.kind === 'figure') {
         figures[fi] = { ...f, metric: ann.label.metric, status: 'corrected', ...decided };
       } else if (ann.decision === 'confirm') {
@@ -103,7 +116,7 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       const m = money[mi]!;
       if (ann.decision === 'reject') {
         rejected.money.push({ ...m, status: 'rejected', ...decided });
-        money = money.filter((_, i) => i !== mi);
+        gone.money.add(m);
       } else money[mi] = { ...m, status: ann.decision === 'confirm' ? 'confirmed' : 'corrected', ...decided };
       continue;
     }
@@ -125,6 +138,9 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       break;
     }
   }
+  // Rejections are dropped once, at the end (not an array copy per rejection).
+  if (gone.figures.size) figures = figures.filter((f) => !gone.figures.has(f));
+  if (gone.money.size) money = money.filter((m) => !gone.money.has(m));
   figures.sort((p, q) => p.start - q.start);
   const kept = entities.filter((e) => e.mentions.length > 0);
   for (const e of kept) e.mentions.sort((p, q) => p.start - q.start);
