@@ -175,12 +175,23 @@ export class Checker implements vscode.Disposable {
 
   private async run(doc: vscode.TextDocument, key: string, run: number): Promise<CheckResult | undefined> {
     const superseded = (): boolean => this.pending.get(key)?.run !== run || doc.isClosed || !this.checked.has(key);
-    const newer = (): Promise<CheckResult | undefined> | undefined => (doc.isClosed ? undefined : this.pending.get(key)?.promise);
+    // The run that superseded this one; if it has finished already, its result (or a fresh check).
+    const newer = (): Promise<CheckResult | undefined> | undefined => {
+      if (doc.isClosed || !this.checked.has(key)) return undefined;
+      const pending = this.pending.get(key);
+      if (pending && pending.run !== run) return pending.promise;
+      const done = this.results.get(key);
+      return done && done.version === doc.version ? Promise.resolve(done) : this.check(doc, true);
+    };
     for (let attempt = 0; attempt < 10; attempt++) {
       // Last year's narrative first: the analysis and the text below must be of one version.
       const before = await this.service.report(doc);
       if (superseded()) return newer();
-      if (!before) continue; // the text changed meanwhile: read it again
+      if (!before) {
+        // The text changed meanwhile: let the edits settle, then read it again.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
       const previous = await this.previousYear.find(doc, before.analysis);
       const report = await this.service.report(doc);
       if (superseded()) return newer();
