@@ -4,6 +4,7 @@
  */
 import { csvField } from '../core/export';
 import type { Analysis, Meta } from '../core/model';
+import { metaAt } from '../core/spans';
 
 /** One analyzed file: its name as given, its text and what the engine found. */
 export interface Analyzed {
@@ -47,21 +48,6 @@ export class LineIndex {
   }
 }
 
-/** The meta of the narrative an offset falls in (a whole report holds many). */
-function metaAt(a: Analysis, offset: number): Meta {
-  const ns = a.narratives;
-  let lo = 0;
-  let hi = ns.length - 1;
-  let found: Meta | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ns[mid]!.start <= offset) {
-      found = ns[mid]!.meta;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found ?? ns[0]?.meta ?? a.meta;
-}
 
 // ---------------------------------------------------------------------------------------
 // Rows

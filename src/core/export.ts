@@ -22,7 +22,8 @@
  * Lines carry the text unchanged (no spreadsheet reads them).
  */
 import { anchorAll, applyAnnotations, type Anchored, type Annotation, type Label } from './annotations';
-import type { Analysis, Entity, Figure, Meta, Mention, Money, SectionKind, Span } from './model';
+import type { Analysis, Entity, Figure, Mention, Money, SectionKind, Span } from './model';
+import { metaAt } from './spans';
 
 export type Kind = 'figure' | 'money' | 'entity' | 'annotation';
 
@@ -131,21 +132,6 @@ function countBelow(xs: readonly number[], v: number): number {
 // ---------------------------------------------------------------------------------------
 // Rows
 
-/** The narrative an offset falls in (a whole report holds many): the last one starting at or before it. */
-function metaAt(a: Analysis, offset: number): Meta {
-  const ns = a.narratives;
-  let found: Meta | undefined;
-  let lo = 0;
-  let hi = ns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ns[mid]!.start <= offset) {
-      found = ns[mid]!.meta;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found ?? ns[0]?.meta ?? a.meta;
-}
 
 /** The section an offset falls in, from the analysis' sections (ascending, not overlapping). */
 function sectionAt(a: Analysis, offset: number): SectionKind | undefined {

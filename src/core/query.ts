@@ -4,6 +4,7 @@
  * arrays built once per analysis, so a hover on a 4.5 MB report costs microseconds.
  */
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Section } from './model';
+import { lastStartingAtOrBefore } from './spans';
 
 export type Hit =
   | { readonly kind: 'figure'; readonly figure: Figure }
@@ -12,20 +13,6 @@ export type Hit =
 
 interface Located { readonly start: number; readonly end: number }
 
-/** The index of the last item whose start is <= offset, in an array sorted by start. */
-function lastStartingAtOrBefore(items: readonly Located[], offset: number): number {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 function containing<T extends Located>(items: readonly T[], offset: number): T | undefined {
   const i = lastStartingAtOrBefore(items, offset);

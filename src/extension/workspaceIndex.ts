@@ -4,6 +4,7 @@ import { DETECT_WINDOW, detectTipReport } from '../core/detect';
 import type { Analysis, EntityType, Figure, Span, Tier } from '../core/model';
 import { type ForeignFigure, trackedFigures } from '../core/query';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
+import { narrativeAt } from '../core/spans';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
@@ -738,17 +739,3 @@ function rangeOf(starts: Uint32Array, span: Span): vscode.Range {
   return new vscode.Range(positionOf(starts, span.start), positionOf(starts, span.end));
 }
 
-/** The narrative holding `offset` (the last one starting at or before it), else the first. */
-function narrativeAt(narratives: readonly IndexedNarrative[], offset: number): IndexedNarrative | undefined {
-  let lo = 0;
-  let hi = narratives.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (narratives[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return narratives[found];
-}

@@ -7,6 +7,7 @@
 import { fold } from '../gazetteer';
 import type { Analysis, Entity, EntityType, Figure, Mention, Metric, Money, Span } from '../model';
 import { digitValue, wordValue } from '../numbers';
+import { lastStartingAtOrBefore } from '../spans';
 import type { Anchored, Annotation } from './model';
 
 export interface Annotated {
@@ -25,20 +26,6 @@ export interface Annotated {
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 
-/** The index of the last span that starts at or before `offset` (spans sorted by start), or -1. */
-function lastAtOrBefore(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** The engine item an annotation decides about: the exact span first, else the one it overlaps. */
 function pick<T extends Span>(items: readonly T[], span: Span): number {
@@ -68,8 +55,8 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
   const rejected = { figures: [] as Figure[], money: [] as Money[], mentions: [] as Array<Mention & { entity: Entity }> };
   const orphaned: Annotation[] = [];
   const notes: Anchored[] = [];
-  const sentenceAt = (offset: number): number => Math.max(0, lastAtOrBefore(base.sentences, offset));
-  const sectionAt = (offset: number): Figure['section'] => base.paragraphs[lastAtOrBefore(base.paragraphs, offset)]?.section ?? 'other';
+  const sentenceAt = (offset: number): number => Math.max(0, lastStartingAtOrBefore(base.sentences, offset));
+  const sectionAt = (offset: number): Figure['section'] => base.paragraphs[lastStartingAtOrBefore(base.paragraphs, offset)]?.section ?? 'other';
   const gone = { figures: new Set<Figure>(), money: new Set<Money>() };
 
   for (const a of anchored) {
