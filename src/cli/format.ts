@@ -5,6 +5,7 @@
 import { csvField } from '../core/export';
 import type { Analysis, Meta } from '../core/model';
 import { metaAt } from '../core/spans';
+import { LineMap } from '../core/lines';
 
 /** One analyzed file: its name as given, its text and what the engine found. */
 export interface Analyzed {
@@ -29,22 +30,17 @@ export function isFailed(o: FileOutcome): o is Failed {
 // Positions
 
 /** Offsets to 1-based line and column (UTF-16 code units, as VS Code counts); CRLF-safe. */
+/** Lines and columns from 1, as a terminal shows them; lines end as VS Code ends them. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly lines: LineMap;
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.lines = new LineMap(text);
   }
 
   position(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    const p = this.lines.position(offset);
+    return { line: p.line + 1, column: p.character + 1 };
   }
 }
 

@@ -9,6 +9,7 @@ import type { Analysis, Span } from '../core/model';
 import { parseTierLine, parseTitle } from '../core/structure';
 import { type AnalysisService, isTipReport } from './analysisService';
 import { probes } from './probes';
+import { LineMap } from '../core/lines';
 
 /**
  * The consistency check in the editor: `TIP Lens: Check Consistency`, on open and on save as
@@ -25,6 +26,8 @@ const SECTION = 'tipLens.check';
 export interface PreviousDocument {
   readonly uri: vscode.Uri;
   readonly text: string;
+  /** Lines of `text`, built once for all the related locations that point into it. */
+  readonly lines: LineMap;
   readonly analysis: Analysis;
   readonly report: PreviousReport;
 }
@@ -232,7 +235,7 @@ export class Checker implements vscode.Disposable {
   /** A related place: in the checked document, or in last year's narrative. */
   private locate(doc: vscode.TextDocument, r: Span & { document?: string }, previous: PreviousDocument | undefined): vscode.Location | undefined {
     if (r.document === undefined) return new vscode.Location(doc.uri, rangeIn(doc, r));
-    if (previous && r.document === previous.report.document) return new vscode.Location(previous.uri, rangeInText(previous.text, r));
+    if (previous && r.document === previous.report.document) return new vscode.Location(previous.uri, rangeInText(previous.lines, r));
     try {
       return new vscode.Location(vscode.Uri.parse(r.document, true), new vscode.Range(0, 0, 0, 0));
     } catch {
@@ -272,21 +275,10 @@ export function rangeIn(doc: vscode.TextDocument, span: Span): vscode.Range {
 }
 
 /** A range in a text that is not open in the editor (VS Code's line breaks: CRLF, LF, CR). */
-export function rangeInText(text: string, span: Span): vscode.Range {
-  const pos = (offset: number): vscode.Position => {
-    let line = 0;
-    let lineStart = 0;
-    const end = Math.min(offset, text.length);
-    for (let i = 0; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return new vscode.Position(line, end - lineStart);
-  };
-  return new vscode.Range(pos(span.start), pos(span.end));
+export function rangeInText(lines: LineMap, span: Span): vscode.Range {
+  const a = lines.position(span.start);
+  const b = lines.position(span.end);
+  return new vscode.Range(a.line, a.character, b.line, b.character);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -378,7 +370,8 @@ class PreviousYear {
     if (open) {
       const report = await this.service.report(open);
       if (!report) return undefined;
-      return { uri, text: open.getText(), analysis: report.analysis, report: previousReport(uri.toString(), report.analysis) };
+      const text = open.getText();
+      return { uri, text, lines: new LineMap(text), analysis: report.analysis, report: previousReport(uri.toString(), report.analysis) };
     }
     const key = uri.toString();
     try {
@@ -388,7 +381,7 @@ class PreviousYear {
       const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
       const analysis = await analyzeAsync(text);
       if (!analysis) return undefined;
-      const document: PreviousDocument = { uri, text, analysis, report: previousReport(key, analysis) };
+      const document: PreviousDocument = { uri, text, lines: new LineMap(text), analysis, report: previousReport(key, analysis) };
       this.loaded.set(key, { mtime: stat.mtime, size: stat.size, document });
       return document;
     } catch {

@@ -5,6 +5,7 @@ import type { Analysis, EntityType, Figure, Span, Tier } from '../core/model';
 import { type ForeignFigure, trackedFigures } from '../core/query';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
 import { narrativeAt } from '../core/spans';
+import { LineMap } from '../core/lines';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
@@ -49,7 +50,7 @@ export interface IndexedReport {
   readonly figures: readonly ForeignFigure[];
   readonly entities: readonly IndexedEntity[];
   /** Offsets at which lines start, to place links without keeping the text. */
-  readonly lineStarts: Uint32Array;
+  readonly lines: LineMap;
   /** `country|metric|RP2020` -> figures. */
   readonly byQuantity: ReadonlyMap<string, readonly ForeignFigure[]>;
   /** `a:FAMA` / `n:malian armed forces` -> entities. */
@@ -200,7 +201,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (k === skip) continue;
       for (const f of r.byQuantity.get(wanted) ?? []) {
         out.push({
-          uri: r.uri, figure: f.figure, range: rangeOf(r.lineStarts, f.figure),
+          uri: r.uri, figure: f.figure, range: rangeOf(r.lines, f.figure),
           ...(f.country ? { country: f.country } : {}), ...(f.year ? { year: f.year } : {}),
         });
       }
@@ -226,8 +227,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         const first = { start: e.mentions[0]!, end: e.mentions[1]! };
         const n = narrativeAt(r.narratives, first.start);
         out.push({
-          uri: r.uri, entity: e, count: e.mentions.length / 2, first: rangeOf(r.lineStarts, first),
-          ...(e.definition ? { definition: rangeOf(r.lineStarts, e.definition) } : {}),
+          uri: r.uri, entity: e, count: e.mentions.length / 2, first: rangeOf(r.lines, first),
+          ...(e.definition ? { definition: rangeOf(r.lines, e.definition) } : {}),
           ...(n?.country ? { country: n.country } : {}), ...(n?.year ? { year: n.year } : {}),
         });
       }
@@ -707,35 +708,14 @@ function summarize(uri: vscode.Uri, source: IndexedReport['source'], analysis: A
     if (e.longForm) add(`n:${nameKey(e.longForm)}`, e);
     if (e.acronym) add(`a:${e.acronym.toUpperCase()}`, e);
   }
-  return { uri, source, narratives, figures, entities, lineStarts: lineStarts(text), byQuantity, byName };
+  return { uri, source, narratives, figures, entities, lines: new LineMap(text), byQuantity, byName };
 }
 
 /** Where each line starts, with VS Code's line breaks (`\r\n`, `\n`, `\r`). */
-function lineStarts(text: string): Uint32Array {
-  const starts: number[] = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return Uint32Array.from(starts);
-}
 
-function positionOf(starts: Uint32Array, offset: number): vscode.Position {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return new vscode.Position(lo, offset - starts[lo]!);
-}
-
-function rangeOf(starts: Uint32Array, span: Span): vscode.Range {
-  return new vscode.Range(positionOf(starts, span.start), positionOf(starts, span.end));
+function rangeOf(lines: LineMap, span: Span): vscode.Range {
+  const a = lines.position(span.start);
+  const b = lines.position(span.end);
+  return new vscode.Range(a.line, a.character, b.line, b.character);
 }
 

@@ -44,3 +44,20 @@ describe('query', () => {
     assert.strictEqual(figureLabel(f40), 'at least 40 new cases - investigations - current period');
   });
 });
+
+describe('LineMap', () => {
+  it('counts lines as VS Code does: CRLF, LF and a lone CR each end a line', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { LineMap } = require('../../src/core/lines') as typeof import('../../src/core/lines');
+    const text = 'ab\r\ncd\nef\rgh';
+    const map = new LineMap(text);
+    assert.strictEqual(map.lineCount, 4);
+    assert.deepStrictEqual([0, 3, 4, 6, 7, 9, 10, 12].map((o) => map.position(o)), [
+      { line: 0, character: 0 }, { line: 0, character: 3 }, { line: 1, character: 0 }, { line: 1, character: 2 },
+      { line: 2, character: 0 }, { line: 2, character: 2 }, { line: 3, character: 0 }, { line: 3, character: 2 },
+    ]);
+    // Out of order after in order: the walk from the last answer falls back to the search.
+    assert.strictEqual(map.line(12), 3);
+    assert.strictEqual(map.line(1), 0);
+  });
+});
