@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { figureLabel } from '../../src/core/labels';
+import { LineMap } from '../../src/core/lines';
 import { absolutePeriod, ReportIndex, trackedFigures } from '../../src/core/query';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -47,8 +48,6 @@ describe('query', () => {
 
 describe('LineMap', () => {
   it('counts lines as VS Code does: CRLF, LF and a lone CR each end a line', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { LineMap } = require('../../src/core/lines') as typeof import('../../src/core/lines');
     const text = 'ab\r\ncd\nef\rgh';
     const map = new LineMap(text);
     assert.strictEqual(map.lineCount, 4);
