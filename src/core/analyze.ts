@@ -15,9 +15,15 @@ import { table } from './table';
 
 /** The caches an analysis reads from and fills: paragraphs, and sentences within them. */
 export interface Caches {
-  /** By paragraph text; `context` is the section and currency codes it was read with. */
-  readonly paragraphs: Map<string, { readonly context: string; readonly result: ParagraphResult }>;
+  /** By paragraph text: what it was read with (section, currency codes), the result, and the codes it defines. */
+  readonly paragraphs: Map<string, ParagraphEntry>;
   readonly sentences: Map<string, SentenceResult>;
+}
+
+interface ParagraphEntry {
+  readonly context: string;
+  readonly result: ParagraphResult;
+  readonly codes: readonly string[];
 }
 
 export interface AnalyzeOptions {
@@ -102,8 +108,10 @@ export class Analyzer {
 class TrackingCache<V> {
   constructor(private readonly old: Map<string, V>, private readonly used: Map<string, V>) {}
   get(key: string): V | undefined {
-    const v = this.used.get(key) ?? this.old.get(key);
-    if (v) this.used.set(key, v);
+    // The old cache first: nearly every key is there, and a key asked twice is rare.
+    const v = this.old.get(key);
+    if (v === undefined) return this.used.get(key);
+    this.used.set(key, v);
     return v;
   }
   set(key: string, value: V): this {
@@ -157,7 +165,10 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
   };
 
   d.blocks = blocks(text);
-  const codes = documentCodes(text);
+  // One cache lookup per paragraph (a paragraph's text is hashed and compared once): the entry
+  // gives the codes it defines now and its result below.
+  const entries = d.blocks.map((b) => (b.role === 'paragraph' ? cache?.paragraphs.get(b.text) : undefined));
+  const codes = documentCodes(d.blocks, entries);
   const profileFirst = profileBeforeSummary(d.blocks);
   for (let bi = 0; bi < d.blocks.length; bi++) {
     const b = d.blocks[bi]!;
@@ -215,7 +226,7 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
         paragraphsInSection = 0;
       }
       paragraphsInSection++;
-      addParagraph(d, b.text, b.start, section, cache, codes);
+      addParagraph(d, b.text, b.start, section, cache, codes, entries[bi]);
       if (section === 'summary' && !meta.tierChange) {
         const tc = tierChangeIn(b.text, b.start);
         if (tc) meta.tierChange = tc;
@@ -330,17 +341,28 @@ interface DocumentCodes {
 const CURRENCY_DEFINITION = /\b(?:rupees?|pesos?|francs?|dollars?|dinars?|riyals?|rials?|shillings?|pounds?|naira|cedis?|dirhams?|taka|kwacha|leones?|birr|lei|lev|leva|hryvnias?|rubles?|roubles?|yuan|yen|won|baht|dong|kyats?|ringgit|rupiah|soms?|manats?|tenge|lari|drams?|afghanis?|lempiras?|quetzals?|colones?|cordobas?|bolivianos?|soles?|guaranies?|reais|kips?|riels?|rufiyaa|ouguiyas?|dalasis?|marks?|kunas?|forints?|zlotys?|korunas?|krona|kronor|krone|kroner|denars?|lek|euros?)\s*\(([A-Z]{2,4})\)/g;
 
 /** Currency codes a report defines for itself: `Karsolian rupees (KSR)`, then `KSR 50,000`. */
-function documentCodes(text: string): DocumentCodes {
+function documentCodes(bs: readonly Block[], entries: ReadonlyArray<ParagraphEntry | undefined>): DocumentCodes {
   const set = new Set<string>();
-  // Find `(ABC)` first (a fast literal scan), then ask whether a currency name stands before it.
+  bs.forEach((b, i) => {
+    if (b.role !== 'paragraph') return;
+    for (const c of entries[i]?.codes ?? paragraphCodes(b.text)) set.add(c);
+  });
+  return { set, key: [...set].sort().join(',') };
+}
+
+const NONE: readonly string[] = [];
+
+/** The currency codes one paragraph defines: `(ABC)` first (a fast literal scan), then a currency name before it. */
+function paragraphCodes(text: string): readonly string[] {
+  let out: string[] | undefined;
   const ABBR = /\(([A-Z]{2,4})\)/g;
   for (let m = ABBR.exec(text); m; m = ABBR.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 16), m.index + m[0].length);
     CURRENCY_DEFINITION.lastIndex = 0;
     const c = CURRENCY_DEFINITION.exec(before);
-    if (c && c.index + c[0].length === before.length) set.add(c[1]!);
+    if (c && c.index + c[0].length === before.length) (out ??= []).push(c[1]!);
   }
-  return { set, key: [...set].sort().join(',') };
+  return out ?? NONE;
 }
 
 /**
@@ -385,14 +407,13 @@ function tierChangeIn(p: string, offset: number): TierStatement | undefined {
 }
 
 function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Caches | undefined,
-  codes: DocumentCodes): void {
+  codes: DocumentCodes, hit: ParagraphEntry | undefined): void {
   // Keyed by the text alone (no long concatenated key to hash); the entry says what else it was read with.
   const context = section + '\u0000' + codes.key;
-  const hit = cache?.paragraphs.get(text);
   let r = hit && hit.context === context ? hit.result : undefined;
   if (!r) {
     r = analyzeParagraph(text, section, codes.set, cache?.sentences);
-    cache?.paragraphs.set(text, { context, result: r });
+    cache?.paragraphs.set(text, { context, result: r, codes: hit?.codes ?? paragraphCodes(text) });
   }
   d.paragraphs.push({ start, end: start + text.length, section });
   const base = d.sentences.length;
@@ -427,6 +448,8 @@ function addParagraph(d: Draft, text: string, start: number, section: SectionKin
     if (x.acronym) ent.acronym = { s: start + x.acronym.s, e: start + x.acronym.e, text: x.acronym.text };
     if (x.bareAcronym) ent.bareAcronym = true;
     if (x.acronymText) ent.acronymText = x.acronymText;
+    // The key it is grouped by, made once and kept with the cached paragraph (no new string to hash per analysis).
+    if (x.type) ent.group = (x as { group?: string }).group ??= groupKey(x);
     d.localEntities.push(ent);
   }
 }
@@ -510,6 +533,11 @@ function impliedRate(m: { value: number; max?: number }, c: { value: number; max
   return m.value / c.value;
 }
 
+/** `Malians` and `Malian` are one nationality; other names group by type and folded name. */
+function groupKey(x: LocalEntity): string {
+  return `${x.type}:${x.type === 'nationality' ? x.key.replace(/s$/, '') : x.key}`;
+}
+
 /**
  * Puts mentions together into entities: acronym definitions link the long form and the
  * acronym; bare acronyms and later long forms join the entity they name.
@@ -541,7 +569,7 @@ function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]>
       b.longForm = x.text;
       b.definition = { start: x.s, end: x.e };
       byAcronym.set(x.acronym.text, b);
-      byKey.set(fold(x.acronym.text), b);
+      byKey.set(x.acronym.text.toLowerCase(), b);
     }
   }
   for (const x of local) {
@@ -562,7 +590,7 @@ function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]>
     }
     if (!x.type) continue;
     // `Malians` and `Malian` are one nationality.
-    const key = `${x.type}:${x.type === 'nationality' ? x.key.replace(/s$/, '') : x.key}`;
+    const key = x.group ?? groupKey(x);
     const b = byKey.get(key) ?? get(key, x.type, x.text);
     b.mentions.push({ start: x.s, end: x.e, text: x.text });
   }

@@ -62,6 +62,8 @@ export interface LocalEntity {
   bareAcronym?: boolean;
   /** For a bare acronym whose span carries more (`2018-2022 NPA`): the acronym alone. */
   acronymText?: string;
+  /** The key the document-level pass groups it by (type and name), made once. */
+  group?: string;
 }
 
 export interface ParagraphResult {
