@@ -6,6 +6,7 @@ import type { Anchored } from '../core/annotations';
 import { isTipReport, type AnalysisService, type Report } from './analysisService';
 import { annotationTitle, schemaFor, statusText } from './annotations';
 import { probes } from './probes';
+import { LineMap } from '../core/lines';
 
 /**
  * The Report view (`tipLens.report`): the active TIP report's meta, figures, money and entities.
@@ -171,6 +172,29 @@ class ReportModel {
 
   private get doc(): vscode.TextDocument {
     return this.report.document;
+  }
+
+  private lineMap?: LineMap;
+
+  /**
+   * Lines of the analyzed text, not of the live document: between an edit and its analysis the
+   * offsets of this report still point into the text it was made from.
+   */
+  private get lines(): LineMap {
+    return (this.lineMap ??= new LineMap(this.report.text));
+  }
+
+  /** The 1-based line of an offset of the analyzed text. */
+  private lineOf(offset: number): number {
+    return this.lines.line(offset) + 1;
+  }
+
+  /** The line of the analyzed text that holds `offset`, and where it starts. */
+  private lineAround(offset: number): { line: number; start: number; text: string } {
+    const line = this.lines.line(offset);
+    const start = this.lines.lineStart(line);
+    const next = line + 1 < this.lines.lineCount ? this.lines.lineStart(line + 1) : this.report.text.length;
+    return { line, start, text: this.report.text.slice(start, next).replace(/\r?\n$|\r$/, '') };
   }
 
   // ---- What is shown --------------------------------------------------------------------
@@ -519,7 +543,7 @@ class ReportModel {
         const title = annotationTitle(a.annotation, schemaFor(this.doc.uri));
         item = new vscode.TreeItem(this.label(`“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`), None);
         item.iconPath = new vscode.ThemeIcon(a.span ? (a.annotation.note ? 'comment' : 'tag') : 'warning');
-        item.description = [title, a.span ? `line ${this.doc.positionAt(a.span.start).line + 1}` : 'orphaned: its text is gone'].join(' · ');
+        item.description = [title, a.span ? `line ${this.lineOf(a.span.start)}` : 'orphaned: its text is gone'].join(' · ');
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${escapeMarkdown(title)}**${a.span ? '' : ' (orphaned: its text is no longer in the report)'}\n\n`);
         const q = a.annotation.selector[1];
@@ -576,7 +600,7 @@ class ReportModel {
       ['Period', periodLabel(f.period)],
       ['Qualifier', f.qualifier ?? 'none'],
       ['Section', SECTION_LABELS[f.section]],
-      ['Line', String(this.doc.positionAt(f.start).line + 1)],
+      ['Line', String(this.lineOf(f.start))],
     ];
     this.table(md, rows);
     return md;
@@ -597,7 +621,7 @@ class ReportModel {
     } else {
       rows.push(['Stated conversion', 'none']);
     }
-    rows.push(['Period', periodLabel(m.period)], ['Section', SECTION_LABELS[m.section]], ['Line', String(this.doc.positionAt(m.start).line + 1)]);
+    rows.push(['Period', periodLabel(m.period)], ['Section', SECTION_LABELS[m.section]], ['Line', String(this.lineOf(m.start))]);
     this.table(md, rows);
     return md;
   }
@@ -605,7 +629,7 @@ class ReportModel {
   private entityTooltip(e: Entity): vscode.MarkdownString {
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(entityLabel(e))}**\n\n`);
-    const line = (s: Span): string => String(this.doc.positionAt(s.start).line + 1);
+    const line = (s: Span): string => String(this.lineOf(s.start));
     const rows: Array<[string, string | undefined]> = [
       ['Type', ENTITY_LABELS[e.type]],
       ['Acronym', e.acronym],
@@ -628,9 +652,9 @@ class ReportModel {
 
   /** `line 12: …the Malian armed forces (FAMa) recruited…`, the mention highlighted. */
   private mentionLabel(m: Mention): vscode.TreeItemLabel {
-    const doc = this.doc;
-    const pos = doc.positionAt(m.start);
-    const text = doc.lineAt(pos.line).text;
+    const around = this.lineAround(m.start);
+    const text = around.text;
+    const pos = { line: around.line, character: m.start - around.start };
     const startCol = Math.min(pos.character, text.length);
     const endCol = Math.min(text.length, startCol + (m.end - m.start));
     const reach = 32;
@@ -662,12 +686,12 @@ class ReportModel {
   }
 
   private titleLine(n: NarrativeInfo): Span {
-    const line = this.doc.lineAt(this.doc.positionAt(n.start).line);
-    return { start: n.start, end: Math.max(n.start, this.doc.offsetAt(line.range.end)) };
+    const around = this.lineAround(n.start);
+    return { start: n.start, end: Math.max(n.start, around.start + around.text.length) };
   }
 
   private text(span: Span): string {
-    return this.doc.getText(new vscode.Range(this.doc.positionAt(span.start), this.doc.positionAt(span.end))).replace(/\s+/g, ' ').trim();
+    return this.report.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
   }
 
   private sentence(index: number, fallback: Span): string {
