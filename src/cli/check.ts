@@ -11,6 +11,7 @@ import { check, previousReport, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Fi
 import type { Analysis } from '../core/model';
 import { LineIndex } from './format';
 import { readTextFile } from './input';
+import { scanArgs, withoutCommand } from './args';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -33,53 +34,38 @@ export interface CheckArgs {
 }
 
 /** The options that take a value, so that the command is found among the arguments. */
-const VALUE_OPTIONS = new Set(['-f', '--format', '--previous']);
-
-/** The first argument that is neither an option nor an option's value: the command. */
-export function commandOf(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return argv[i + 1];
-    if (VALUE_OPTIONS.has(a)) i++;
-    else if (!(a.startsWith('-') && a !== '-')) return a;
-  }
-  return undefined;
-}
+export { commandOf } from './args';
 
 /** Parses the arguments of `check` (the command itself among them). */
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
-  const files: string[] = [];
   let format: CheckFormat = 'text';
   let previous: string | undefined;
-  let help = false;
-  let version = false;
-  let error: string | undefined;
-  let sawCommand = false;
-  const setFormat = (v: string | undefined): void => {
-    if (v === undefined) error ??= 'option --format needs a value: text, json or sarif';
-    else if ((CHECK_FORMATS as readonly string[]).includes(v)) format = v as CheckFormat;
-    else error ??= `unknown format '${v}' for check: use text, json or sarif`;
+  const scanned = scanArgs(argv, {
+    values: {
+      format: {
+        short: 'f',
+        set: (v) => {
+          if (v === undefined) return 'option --format needs a value: text, json or sarif';
+          if (!(CHECK_FORMATS as readonly string[]).includes(v)) return `unknown format '${v}' for check: use text, json or sarif`;
+          format = v as CheckFormat;
+          return undefined;
+        },
+      },
+      previous: {
+        set: (v) => {
+          if (v === undefined || v === '') return 'option --previous needs a FILE';
+          if (previous !== undefined) return 'option --previous is given more than once';
+          previous = v;
+          return undefined;
+        },
+      },
+    },
+  });
+  const files = withoutCommand(scanned.positional, 'check');
+  return {
+    files, format, help: scanned.help, version: scanned.version,
+    ...(previous !== undefined ? { previous } : {}), ...(scanned.error ? { error: scanned.error } : {}),
   };
-  const setPrevious = (v: string | undefined): void => {
-    if (v === undefined || v === '') error ??= 'option --previous needs a FILE';
-    else if (previous !== undefined) error ??= 'option --previous is given more than once';
-    else previous = v;
-  };
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (options && a === '--') options = false;
-    else if (options && (a === '-h' || a === '--help')) help = true;
-    else if (options && (a === '-V' || a === '--version')) version = true;
-    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
-    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
-    else if (options && a === '--previous') setPrevious(argv[++i]);
-    else if (options && a.startsWith('--previous=')) setPrevious(a.slice('--previous='.length));
-    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
-    else if (!sawCommand && a === 'check') sawCommand = true;
-    else files.push(a);
-  }
-  return { files, format, help, version, ...(previous !== undefined ? { previous } : {}), ...(error ? { error } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------

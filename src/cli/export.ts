@@ -17,6 +17,7 @@ import {
   type ExportedReport, type Kind,
 } from '../core/export';
 import { readTextFile } from './input';
+import { scanArgs, withoutCommand } from './args';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -38,57 +39,43 @@ export interface ExportArgs {
   readonly error?: string;
 }
 
-const VALUE_OPTIONS = new Set(['-f', '--format', '-o', '--out', '--previous']);
-
-/** The command among the arguments: the first that is neither an option nor an option's value. */
-export function exportCommandOf(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return argv[i + 1];
-    if (VALUE_OPTIONS.has(a)) i++;
-    else if (!(a.startsWith('-') && a !== '-')) return a;
-  }
-  return undefined;
-}
 
 /** Parses the arguments of `export` (the command itself among them). */
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
-  const inputs: string[] = [];
   let format = 'csv' as ExportFormat;
   let out: string | undefined;
   let bom = false;
-  let help = false;
-  let version = false;
-  let error: string | undefined;
-  let sawCommand = false;
-  const setFormat = (v: string | undefined): void => {
-    if (v === undefined) error ??= 'option --format needs a value: csv, jsonl or brat';
-    else if ((EXPORT_FORMATS as readonly string[]).includes(v)) format = v as ExportFormat;
-    else error ??= `unknown format '${v}' for export: use csv, jsonl or brat`;
-  };
-  const setOut = (v: string | undefined): void => {
-    if (v === undefined || v === '') error ??= 'option --out needs a PATH';
-    else if (out !== undefined) error ??= 'option --out is given more than once';
-    else out = v;
-  };
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (options && a === '--') options = false;
-    else if (options && (a === '-h' || a === '--help')) help = true;
-    else if (options && (a === '-V' || a === '--version')) version = true;
-    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
-    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
-    else if (options && (a === '-o' || a === '--out')) setOut(argv[++i]);
-    else if (options && a.startsWith('--out=')) setOut(a.slice('--out='.length));
-    else if (options && a === '--bom') bom = true;
-    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
-    else if (!sawCommand && a === 'export') sawCommand = true;
-    else inputs.push(a);
-  }
+  const scanned = scanArgs(argv, {
+    values: {
+      format: {
+        short: 'f',
+        set: (v) => {
+          if (v === undefined) return 'option --format needs a value: csv, jsonl or brat';
+          if (!(EXPORT_FORMATS as readonly string[]).includes(v)) return `unknown format '${v}' for export: use csv, jsonl or brat`;
+          format = v as ExportFormat;
+          return undefined;
+        },
+      },
+      out: {
+        short: 'o',
+        set: (v) => {
+          if (v === undefined || v === '') return 'option --out needs a PATH';
+          if (out !== undefined) return 'option --out is given more than once';
+          out = v;
+          return undefined;
+        },
+      },
+    },
+    flags: { bom: () => { bom = true; } },
+  });
+  const inputs = withoutCommand(scanned.positional, 'export');
+  let error = scanned.error;
   if (!error && format === 'brat' && out === undefined) error = 'export --format brat needs --out DIR (a .txt and an .ann per report go there)';
   if (!error && bom && format !== 'csv') error = '--bom is for --format csv';
-  return { inputs, format, bom, help, version, ...(out !== undefined ? { out } : {}), ...(error ? { error } : {}) };
+  return {
+    inputs, format, bom, help: scanned.help, version: scanned.version,
+    ...(out !== undefined ? { out } : {}), ...(error ? { error } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------

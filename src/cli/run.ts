@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { detectTipReport } from '../core/detect';
-import { commandOf, runCheck } from './check';
-import { exportCommandOf, runExport, terminalProgress } from './export';
+import { runCheck } from './check';
+import { runExport, terminalProgress } from './export';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
+import { commandOf, scanArgs } from './args';
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -80,30 +81,25 @@ interface Parsed {
 }
 
 export function parseArgs(argv: readonly string[]): Parsed {
-  let command: string | undefined;
-  const files: string[] = [];
   let format: Format = 'table';
-  let help = false;
-  let version = false;
-  let error: string | undefined;
-  const setFormat = (v: string | undefined): void => {
-    if (v === undefined) error ??= 'option --format needs a value: table, json or csv';
-    else if ((FORMATS as readonly string[]).includes(v)) format = v as Format;
-    else error ??= `unknown format '${v}': use table, json or csv`;
+  const scanned = scanArgs(argv, {
+    values: {
+      format: {
+        short: 'f',
+        set: (v) => {
+          if (v === undefined) return 'option --format needs a value: table, json or csv';
+          if (!(FORMATS as readonly string[]).includes(v)) return `unknown format '${v}': use table, json or csv`;
+          format = v as Format;
+          return undefined;
+        },
+      },
+    },
+  });
+  const [command, ...files] = scanned.positional;
+  return {
+    files, format, help: scanned.help, version: scanned.version,
+    ...(command !== undefined ? { command } : {}), ...(scanned.error ? { error: scanned.error } : {}),
   };
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (options && a === '--') options = false;
-    else if (options && (a === '-h' || a === '--help')) help = true;
-    else if (options && (a === '-V' || a === '--version')) version = true;
-    else if (options && (a === '-f' || a === '--format')) setFormat(argv[++i]);
-    else if (options && a.startsWith('--format=')) setFormat(a.slice('--format='.length));
-    else if (options && a.startsWith('-') && a !== '-') error ??= `unknown option '${a}'`;
-    else if (command === undefined) command = a;
-    else files.push(a);
-  }
-  return { files, format, help, version, ...(command !== undefined ? { command } : {}), ...(error ? { error } : {}) };
 }
 
 /** The version of the package this file ships in (dist/cli.js or out/src/cli/run.js). */
@@ -123,8 +119,9 @@ export function packageVersion(): string {
 
 /** Runs the command line; resolves to the exit code. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
-  if (commandOf(argv) === 'check') return runCheck(argv, io, packageVersion(), USAGE);
-  if (exportCommandOf(argv) === 'export') {
+  const command = commandOf(argv);
+  if (command === 'check') return runCheck(argv, io, packageVersion(), USAGE);
+  if (command === 'export') {
     const progress = io === processIo && process.stderr.isTTY ? { progress: terminalProgress(process.stderr) } : {};
     return runExport(argv, { ...io, ...progress }, packageVersion(), USAGE);
   }

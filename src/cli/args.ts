@@ -1,0 +1,84 @@
+/**
+ * The one argument scanner of the command line: `--`, `-h/--help`, `-V/--version`, options with
+ * a value (`--format json`, `--format=json`, `-f json`), flags, and the rest in order. Each
+ * command says which options it has and what a value means; errors keep the first one found.
+ */
+export interface ArgSpec {
+  /** Options that take a value, by long name: a short alias, and what to do with the value (an error, or nothing). */
+  readonly values?: Readonly<Record<string, { readonly short?: string; readonly set: (value: string | undefined) => string | undefined }>>;
+  /** Options without a value, by long name. */
+  readonly flags?: Readonly<Record<string, () => void>>;
+}
+
+export interface Scanned {
+  readonly positional: string[];
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly error?: string;
+}
+
+export function scanArgs(argv: readonly string[], spec: ArgSpec): Scanned {
+  const positional: string[] = [];
+  let help = false;
+  let version = false;
+  let error: string | undefined;
+  let options = true;
+  const values = Object.entries(spec.values ?? {});
+  const flags = spec.flags ?? {};
+  next: for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!options || !a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
+    if (a === '--') {
+      options = false;
+      continue;
+    }
+    if (a === '-h' || a === '--help') {
+      help = true;
+      continue;
+    }
+    if (a === '-V' || a === '--version') {
+      version = true;
+      continue;
+    }
+    for (const [name, { short, set }] of values) {
+      if (a === `--${name}` || (short && a === `-${short}`)) {
+        error ??= set(argv[++i]);
+        continue next;
+      }
+      if (a.startsWith(`--${name}=`)) {
+        error ??= set(a.slice(name.length + 3));
+        continue next;
+      }
+    }
+    const flag = a.startsWith('--') ? flags[a.slice(2)] : undefined;
+    if (flag) {
+      flag();
+      continue;
+    }
+    error ??= `unknown option '${a}'`;
+  }
+  return { positional, help, version, ...(error ? { error } : {}) };
+}
+
+/** The positional arguments without the first occurrence of the command's own name. */
+export function withoutCommand(positional: readonly string[], command: string): string[] {
+  const at = positional.indexOf(command);
+  return at < 0 ? [...positional] : [...positional.slice(0, at), ...positional.slice(at + 1)];
+}
+
+/** Options of any command that take a value: skipped when looking for the command's name. */
+const VALUE_OPTIONS = new Set(['-f', '--format', '-o', '--out', '--previous']);
+
+/** The command's name: the first argument that is not an option or an option's value. */
+export function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!(a.startsWith('-') && a !== '-')) return a;
+  }
+  return undefined;
+}
