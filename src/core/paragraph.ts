@@ -842,7 +842,10 @@ function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: 
       continue;
     }
     // `including two Ghanaian boys`
-    if ((w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)) && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
+    // `including two Ghanaian boys`, `among them 11 girls`
+    const partOf = w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)
+      || (w(2) === 'among' && /^(them|whom|those|these)$/.test(w(1)));
+    if (partOf && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
       f.metric = prevFig.metric;
       f.period = f.period === 'current' ? prevFig.period : f.period;
       continue;
@@ -947,6 +950,8 @@ function qualifierBefore(tokens: readonly Token[], i: number): Qualifier | undef
 function nounPhrase(text: string, tokens: readonly Token[], j: number, b: number): string {
   // `28 were foreign national children`: the copula does not end the phrase it introduces.
   if (/^(were|was|are|is)$/.test(tokens[j]?.l ?? '') && tokens[j + 1]?.k === Kind.Word && !VERB_METRICS.some(([re]) => re.test(tokens[j + 1]!.l))) j++;
+  // `two of those suspects`: what is counted comes after `of those`.
+  if (tokens[j]?.l === 'of' && /^(those|these|the)$/.test(tokens[j + 1]?.l ?? '') && tokens[j + 2]?.k === Kind.Word) j += 2;
   let k = j;
   const limit = Math.min(b, j + 6);
   while (k < limit) {
@@ -1004,6 +1009,7 @@ function countMetric(tokens: readonly Token[], a: number, b: number, i: number, 
   const head = words[words.length - 1] ?? '';
   // Nouns that say it all.
   if (has(/^investigations?$/)) return 'investigations';
+  if (has(/^repatriations?$/)) return 'repatriated';
   if (has(/^prosecutions?$/)) return 'prosecutions';
   if (has(/^convictions?$/)) return 'convictions';
   if (has(/^acquittals?$/)) return 'acquittals';
