@@ -82,3 +82,26 @@ export function commandOf(argv: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What every command does first: `--help` prints the usage, `--version` the version (exit 0);
+ * a usage error (the scanner's, or the command's own `problem`) prints it with the usage (exit 2).
+ * Returns the exit code when the command should stop there, else undefined.
+ */
+export function preamble(args: { help: boolean; version: boolean; error?: string }, io: { stdout(s: string): void; stderr(s: string): void },
+  version: string, usage: string, problem?: string): number | undefined {
+  if (args.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`tip-lens ${version}\n`);
+    return 0;
+  }
+  const error = args.error ?? problem;
+  if (error) {
+    io.stderr(`tip-lens: ${error}\n\n${usage}`);
+    return 2;
+  }
+  return undefined;
+}

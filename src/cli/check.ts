@@ -11,7 +11,7 @@ import { check, previousReport, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Fi
 import type { Analysis } from '../core/model';
 import { LineIndex } from './format';
 import { readTextFile } from './input';
-import { scanArgs, withoutCommand } from './args';
+import { preamble, scanArgs, withoutCommand } from './args';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -99,20 +99,9 @@ interface Failed {
  */
 export async function runCheck(argv: readonly string[], io: CheckIo, version: string, usage: string): Promise<number> {
   const args = parseCheckArgs(argv);
-  if (args.help) {
-    io.stdout(usage);
-    return 0;
-  }
-  if (args.version) {
-    io.stdout(`tip-lens ${version}\n`);
-    return 0;
-  }
-  const usageError = (message: string): number => {
-    io.stderr(`tip-lens: ${message}\n\n${usage}`);
-    return 2;
-  };
-  if (args.error) return usageError(args.error);
-  if (args.files.length === 0) return usageError('check needs at least one FILE');
+  const stop = preamble(args, io, version, usage, args.files.length === 0 ? 'check needs at least one FILE' : undefined);
+  if (stop !== undefined) return stop;
+  const usageError = (message: string): number => preamble({ help: false, version: false, error: message }, io, version, usage)!;
 
   let given: Loaded | undefined;
   if (args.previous !== undefined) {

@@ -17,7 +17,7 @@ import {
   type ExportedReport, type Kind,
 } from '../core/export';
 import { readTextFile } from './input';
-import { scanArgs, withoutCommand } from './args';
+import { preamble, scanArgs, withoutCommand } from './args';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -187,20 +187,8 @@ function plural(n: number, one: string, many = `${one}s`): string {
  */
 export async function runExport(argv: readonly string[], io: ExportIo, version: string, usage: string): Promise<number> {
   const args = parseExportArgs(argv);
-  if (args.help) {
-    io.stdout(usage);
-    return 0;
-  }
-  if (args.version) {
-    io.stdout(`tip-lens ${version}\n`);
-    return 0;
-  }
-  const usageError = (message: string): number => {
-    io.stderr(`tip-lens: ${message}\n\n${usage}`);
-    return 2;
-  };
-  if (args.error) return usageError(args.error);
-  if (args.inputs.length === 0) return usageError('export needs at least one DIR or FILE');
+  const stop = preamble(args, io, version, usage, args.inputs.length === 0 ? 'export needs at least one DIR or FILE' : undefined);
+  if (stop !== undefined) return stop;
 
   let code = 0;
   const outAbs = args.out !== undefined ? path.resolve(args.out) : undefined;
