@@ -10,7 +10,7 @@ import { runCheck } from './check';
 import { runExport, terminalProgress } from './export';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
-import { commandOf, scanArgs } from './args';
+import { commandOf, preamble, scanArgs } from './args';
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -126,22 +126,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return runExport(argv, { ...io, ...progress }, packageVersion(), USAGE);
   }
   const args = parseArgs(argv);
-  if (args.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (args.version) {
-    io.stdout(`tip-lens ${packageVersion()}\n`);
-    return 0;
-  }
-  const usageError = (message: string): number => {
-    io.stderr(`tip-lens: ${message}\n\n${USAGE}`);
-    return 2;
-  };
-  if (args.error) return usageError(args.error);
-  if (args.command === undefined) return usageError('no command given');
-  if (args.command !== 'analyze' && args.command !== 'detect') return usageError(`unknown command '${args.command}'`);
-  if (args.files.length === 0) return usageError(`${args.command} needs at least one FILE`);
+  const problem = args.command === undefined ? 'no command given'
+    : args.command !== 'analyze' && args.command !== 'detect' ? `unknown command '${args.command}'`
+      : args.files.length === 0 ? `${args.command} needs at least one FILE` : undefined;
+  const stop = preamble(args, io, packageVersion(), USAGE, problem);
+  if (stop !== undefined) return stop;
   return args.command === 'analyze' ? analyzeFiles(args.files, args.format, io) : detectFiles(args.files, args.format, io);
 }
 
