@@ -11,56 +11,24 @@
  * `<extension root>/../shared/corpus`) and the Veldora sample.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, sampleText, seedText, suiteFolder, waitFor as wait } from './support';
 import { ENTITY_GROUP, METRIC_GROUP } from '../../src/core/labels';
 import type { Analysis } from '../../src/core/model';
 import type { AnalysisService } from '../../src/extension/analysisService';
 import type { DecorationSnapshot, DecorationsProbe } from '../../src/extension/decorations';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const TIMEOUT_MS = 20_000;
 const CATEGORIES = ['entities', 'figures', 'money'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 let service: AnalysisService;
 let decorations: DecorationsProbe;
-let extensionPath: string;
 
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
-
-function seedText(): string {
-  const seed = path.join(extensionPath, '..', 'shared', 'corpus', 'mali-2020.txt');
-  assert.ok(fs.existsSync(seed), `the seed narrative is missing: ${seed}`);
-  return fs.readFileSync(seed, 'utf8');
-}
-
-const sampleText = (): string => fs.readFileSync(path.join(extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
-
-/** This suite's files, in a folder of their own that it removes when done (the workspace index reads the workspace). */
-const folder = (): string => path.join(workspaceRoot(), 'highlights');
-
-function write(name: string, text: string): vscode.Uri {
-  const file = path.join(folder(), name);
-  fs.mkdirSync(folder(), { recursive: true });
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
-}
-
-async function waitFor<T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = value();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const here = suiteFolder('highlights');
+const write = (name: string, text: string): vscode.Uri => here.write(name, text);
+const waitFor = <T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> => wait(what, value, timeoutMs);
 
 /** The highlights of `doc` once they show the analysis of its current version. */
 function settled(doc: vscode.TextDocument, check: (s: DecorationSnapshot) => boolean = () => true): Promise<DecorationSnapshot> {
@@ -138,7 +106,6 @@ suite('Highlights', () => {
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension<{ probes: ReadonlyMap<string, unknown> }>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    extensionPath = extension.extensionPath;
     const { probes } = await extension.activate();
     service = probes.get('service') as AnalysisService;
     decorations = probes.get('decorations') as DecorationsProbe;
@@ -148,7 +115,7 @@ suite('Highlights', () => {
   suiteTeardown(async () => {
     await setCategories({ enabled: undefined, entities: undefined, figures: undefined, money: undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(folder(), { recursive: true, force: true });
+    here.remove();
   });
 
   test('the seed narrative: every entity, figure and amount of its analysis, by group', async () => {

@@ -8,54 +8,23 @@
  * `<extension root>/../shared/corpus`) and the Veldora sample.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, sampleText, seedText, suiteFolder, waitFor as wait, workspaceRoot } from './support';
 import type { AnalysisService } from '../../src/extension/analysisService';
 import type { StatusBarProbe, StatusBarSnapshot } from '../../src/extension/statusBar';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const TIMEOUT_MS = 20_000;
 
 let service: AnalysisService;
 let statusBar: StatusBarProbe;
-let extensionPath: string;
 
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
+const here = suiteFolder('status-bar');
+const write = (name: string, text: string): vscode.Uri => here.write(name, text);
 
-function seedText(): string {
-  const seed = path.join(extensionPath, '..', 'shared', 'corpus', 'mali-2020.txt');
-  assert.ok(fs.existsSync(seed), `the seed narrative is missing: ${seed}`);
-  return fs.readFileSync(seed, 'utf8');
-}
-
-const sampleText = (): string => fs.readFileSync(path.join(extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
-
-/** This suite's files, in a folder of their own that it removes when done (the workspace index reads the workspace). */
-const folder = (): string => path.join(workspaceRoot(), 'status-bar');
-
-function write(name: string, text: string): vscode.Uri {
-  const file = path.join(folder(), name);
-  fs.mkdirSync(folder(), { recursive: true });
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
-}
-
-async function waitFor<T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = value();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (status bar: ${JSON.stringify(statusBar())})`);
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Waits, saying in a failure what it waited for and what the status bar shows. */
+const waitFor = <T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> =>
+  wait(() => `${what} (status bar: ${JSON.stringify(statusBar())})`, value, timeoutMs);
 
 /** Shows `uri` and waits until the item describes the analysis of its current version. */
 async function showReport(uri: vscode.Uri): Promise<{ doc: vscode.TextDocument; item: StatusBarSnapshot }> {
@@ -78,7 +47,6 @@ suite('Status bar', () => {
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension<{ probes: ReadonlyMap<string, unknown> }>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    extensionPath = extension.extensionPath;
     const { probes } = await extension.activate();
     service = probes.get('service') as AnalysisService;
     statusBar = probes.get('statusBar') as StatusBarProbe;
@@ -87,7 +55,7 @@ suite('Status bar', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(folder(), { recursive: true, force: true });
+    here.remove();
   });
 
   test('the seed: country, year, tier and its number of figures', async () => {
