@@ -5,31 +5,18 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../../src/core/checks';
 import { commandOf, parseCheckArgs, SARIF_SCHEMA } from '../../src/cli/check';
-import { run, USAGE } from '../../src/cli/run';
+import { USAGE } from '../../src/cli/run';
+import { cli as runCli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 // Relative paths, as a user types them: the output names files as given.
 const Y2023 = path.join('samples', 'veldora-2023.tip.txt');
 const Y2022 = path.join('samples', 'veldora-2022.tip.txt');
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cli(...argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const cwd = process.cwd();
-  process.chdir(ROOT);
-  try {
-    const code = await run(argv, { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-    return { code, out, err };
-  } finally {
-    process.chdir(cwd);
-  }
-}
+
+/** From the repository root, so file names print as a user types them. */
+const cli = (...argv: string[]) => runCli(argv, ROOT);
 
 const text2023 = (): string => readFileSync(path.join(ROOT, Y2023), 'utf8');
 

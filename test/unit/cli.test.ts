@@ -6,68 +6,18 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { decode } from '../../src/cli/input';
 import { LineIndex } from '../../src/cli/format';
-import { parseArgs, run, USAGE } from '../../src/cli/run';
+import { parseArgs, USAGE } from '../../src/cli/run';
+import { cli as runCli, parseCsv } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt');
 const SAMPLE = path.join(ROOT, 'samples', 'veldora-2022.tip.txt');
 const CRLF = path.join(ROOT, 'test', 'fixtures', 'narratives', 'zembla-2011.txt');
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
 
-async function cli(...argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-  return { code, out, err };
-}
 
-/** RFC 4180: records end in CRLF; quoted fields may hold commas, quotes (doubled) and line breaks. */
-function parseCsv(s: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (c === '"' && field === '') {
-      i++;
-      for (;;) {
-        assert.ok(i < s.length, 'unterminated quoted field');
-        if (s[i] === '"' && s[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (s[i] === '"') {
-          i++;
-          break;
-        } else field += s[i++];
-      }
-      assert.ok(s[i] === ',' || s[i] === '\r', `a quoted field ends at a separator, at ${i}`);
-    } else if (c === ',') {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r') {
-      assert.strictEqual(s[i + 1], '\n', 'records end in CRLF');
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 2;
-    } else {
-      assert.notStrictEqual(c, '\n', 'a bare LF outside quotes');
-      field += c;
-      i++;
-    }
-  }
-  assert.strictEqual(field, '', 'the last record ends in CRLF');
-  assert.strictEqual(record.length, 0, 'the last record ends in CRLF');
-  return records;
-}
+
+const cli = (...argv: string[]) => runCli(argv);
 
 function asObjects(records: string[][]): Array<Record<string, string>> {
   const [header, ...body] = records;

@@ -8,7 +8,7 @@ import {
   bratConfig, bratLabel, bratStem, COLUMNS, csvField, exportReport, jsonlLines, Offsets, toBrat, toCsv, type Row,
 } from '../../src/core/export';
 import { parseExportArgs, terminalProgress } from '../../src/cli/export';
-import { run } from '../../src/cli/run';
+import { cli as runCli, parseCsv } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SAMPLES = path.join(ROOT, 'samples');
@@ -17,46 +17,6 @@ const V2022 = path.join(SAMPLES, 'veldora-2022.tip.txt');
 const CRLF = path.join(ROOT, 'test', 'fixtures', 'narratives', 'zembla-2011.txt');
 const SAMPLE = readFileSync(V2023, 'utf8');
 
-/** RFC 4180, strictly: CRLF after every record; quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(s: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let i = 0;
-  while (i < s.length) {
-    if (s[i] === '"' && field === '') {
-      i++;
-      for (;;) {
-        assert.ok(i < s.length, 'an unterminated quoted field');
-        if (s[i] === '"' && s[i + 1] === '"') {
-          field += '"';
-          i += 2;
-        } else if (s[i] === '"') {
-          i++;
-          break;
-        } else field += s[i++];
-      }
-      assert.ok(s[i] === ',' || s[i] === '\r', `a quoted field ends at a separator (at ${i})`);
-    } else if (s[i] === ',') {
-      record.push(field);
-      field = '';
-      i++;
-    } else if (s[i] === '\r') {
-      assert.strictEqual(s[i + 1], '\n', 'records end in CRLF');
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i += 2;
-    } else {
-      assert.notStrictEqual(s[i], '\n', 'no bare LF outside quotes');
-      assert.notStrictEqual(s[i], '"', 'no quote inside an unquoted field');
-      field += s[i++];
-    }
-  }
-  assert.strictEqual(field + record.join(''), '', 'the last record ends in CRLF');
-  return records;
-}
 
 function objects(csv: string): Array<Record<string, string>> {
   const [header, ...body] = parseCsv(csv.replace(/^\uFEFF/, ''));
@@ -305,18 +265,9 @@ describe('export: brat standoff', () => {
 // ---------------------------------------------------------------------------------------
 // The command line
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
+const cli = (...argv: string[]) => runCli(argv);
 
-async function cli(...argv: string[]): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
-  return { code, out, err };
-}
+
 
 describe('tip-lens export', function () {
   this.timeout(60000);
