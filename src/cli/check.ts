@@ -12,6 +12,7 @@ import type { Analysis } from '../core/model';
 import { LineIndex } from './format';
 import { readTextFile } from './input';
 import { preamble, scanArgs, withoutCommand } from './args';
+import { plural } from '../core/labels';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -208,9 +209,6 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   return n;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
-}
 
 /** `file:line:col: severity: message [rule]`, related places and fixes indented below. */
 function textReport(checked: readonly Checked[]): string {

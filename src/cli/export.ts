@@ -18,6 +18,7 @@ import {
 } from '../core/export';
 import { readTextFile } from './input';
 import { preamble, scanArgs, withoutCommand } from './args';
+import { plural } from '../core/labels';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'brat'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -176,9 +177,6 @@ async function readAnnotations(report: string): Promise<{ annotations: readonly 
   return { annotations: parsed.file.annotations };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * Runs `export`; resolves to the exit code: 0 when every report was exported with its

@@ -6,6 +6,7 @@ import { csvField } from '../core/export';
 import type { Analysis, Meta } from '../core/model';
 import { metaAt } from '../core/spans';
 import { LineMap } from '../core/lines';
+import { plural } from '../core/labels';
 
 /** One analyzed file: its name as given, its text and what the engine found. */
 export interface Analyzed {
@@ -173,9 +174,6 @@ export function tableHeader(o: Analyzed): string {
   return `== ${o.file}: ${what} | ${counts}\n`;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function table(o: Analyzed): string {
   const rs = rows(o);

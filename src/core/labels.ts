@@ -112,3 +112,8 @@ export function figureLabel(f: Figure): string {
   const qualified = f.qualifier && !what.startsWith(f.qualifier) ? `${f.qualifier} ${what}` : what;
   return `${qualified} - ${METRIC_LABELS[f.metric]} - ${periodLabel(f.period)}`;
 }
+
+/** `1 figure`, `1,305 figures`: a count and its noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}

@@ -18,6 +18,7 @@ import {
 } from '../core/export';
 import { decode } from '../cli/input';
 import { LANGUAGE_ID } from './detection';
+import { plural } from '../core/labels';
 
 export const EXPORT_COMMAND = 'tipLens.exportDataset';
 
@@ -217,9 +218,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export async function exportDataset(folderArg?: unknown, formatArg?: unknown, outputArg?: unknown): Promise<ExportDatasetResult> {
   const none: ExportDatasetResult = { reports: 0, rows: 0, counts: empty(), annotationErrors: [], unreadable: [], cancelled: true };

@@ -4,6 +4,7 @@ import { RULE_SUMMARIES, RULES, type Finding, type RuleId, type Severity } from 
 import { isTipReport } from './analysisService';
 import { type Checker, type CheckResult, ruleDocUri } from './diagnostics';
 import { probes } from './probes';
+import { plural } from '../core/labels';
 
 /**
  * The Findings view of the TIP Lens container: the consistency findings of the active report,
@@ -53,9 +54,6 @@ function worst(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w), 'hint');
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** The findings of a result grouped by rule, in the order of `RULES`. */
 export function groupByRule(result: CheckResult): FindingsNode[] {
@@ -110,7 +108,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
     void vscode.commands.executeCommand('setContext', STATE_KEY, this.state);
     const n = result?.findings.length ?? 0;
     this.view.description = uri ? path.posix.basename(uri.path) : undefined;
-    this.view.badge = n > 0 ? { value: n, tooltip: count(n, 'finding') } : undefined;
+    this.view.badge = n > 0 ? { value: n, tooltip: plural(n, 'finding') } : undefined;
     this.view.message = undefined;
     this.changeEmitter.fire(undefined);
     this.refreshEmitter.fire();
@@ -131,7 +129,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
       const findings = node.items.flatMap((i) => (i.kind === 'finding' ? [i.finding] : []));
       const item = new vscode.TreeItem(node.rule, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `rule:${node.rule}`;
-      item.description = count(findings.length, 'finding');
+      item.description = plural(findings.length, 'finding');
       item.iconPath = SEVERITY_ICON[worst(findings)];
       const tip = new vscode.MarkdownString(`**${node.rule}**: ${RULE_SUMMARIES[node.rule]}\n\n[Read about this rule](${ruleDocUri(this.extensionUri, node.rule).toString()})`);
       item.tooltip = tip;
@@ -211,8 +209,8 @@ export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult, 
     out.push('No findings.', '');
     return out.join('\n');
   }
-  const parts = (['error', 'warning', 'information', 'hint'] as const).filter((s) => n[s] > 0).map((s) => (s === 'information' ? `${n[s]} information` : count(n[s], s)));
-  out.push(`**${count(result.findings.length, 'finding')}**: ${parts.join(', ')}.`, '');
+  const parts = (['error', 'warning', 'information', 'hint'] as const).filter((s) => n[s] > 0).map((s) => (s === 'information' ? `${n[s]} information` : plural(n[s], s)));
+  out.push(`**${plural(result.findings.length, 'finding')}**: ${parts.join(', ')}.`, '');
   const groups = groupByRule(result);
   out.push('| Rule | Findings | What it checks |', '|---|---:|---|');
   for (const g of groups) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { statedRates } from '../core/currency';
-import { ENTITY_LABELS, METRIC_LABELS, SECTION_LABELS, figureLabel, figureValue, formatNumber, periodLabel } from '../core/labels';
+import { ENTITY_LABELS, METRIC_LABELS, SECTION_LABELS, figureLabel, figureValue, formatNumber, periodLabel, plural } from '../core/labels';
 import type { Amount, Entity, EntityType, Figure, Meta, Mention, Metric, Money, NarrativeInfo, SectionKind, Span } from '../core/model';
 import type { Anchored } from '../core/annotations';
 import { isTipReport, type AnalysisService, type Report } from './analysisService';
@@ -111,7 +111,6 @@ export function moneyLabel(m: Money): string {
   return `${amountValue(m)} ${m.currency}${m.conversion ? ` (${m.conversion.text})` : ''}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);

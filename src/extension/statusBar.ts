@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/model';
 import { isTipReport, type AnalysisService } from './analysisService';
 import { probes } from './probes';
+import { plural } from '../core/labels';
 
 /** What the status bar item shows, for the integration tests (`probes.get('statusBar')`). */
 export interface StatusBarSnapshot {
@@ -17,7 +18,6 @@ export interface StatusBarSnapshot {
 
 export type StatusBarProbe = () => StatusBarSnapshot;
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** `Mali 2020 - Tier 2 Watch List`: what the report is, leaving out what is unknown. */
 function heading(analysis: Analysis): string {
