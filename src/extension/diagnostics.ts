@@ -10,6 +10,7 @@ import { parseTierLine, parseTitle } from '../core/structure';
 import { type AnalysisService, isTipReport } from './analysisService';
 import { probes } from './probes';
 import { LineMap } from '../core/lines';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
  * The consistency check in the editor: `TIP Lens: Check Consistency`, on open and on save as
@@ -109,8 +110,9 @@ export class Checker implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly service: AnalysisService,
+    index?: WorkspaceIndex,
   ) {
-    this.previousYear = new PreviousYear(service);
+    this.previousYear = new PreviousYear(service, index);
     this.subscriptions.push(
       this.collection,
       this.emitter,
@@ -310,7 +312,7 @@ class PreviousYear {
   private readonly heads = new Map<string, HeadMeta>();
   private readonly loaded = new Map<string, Loaded>();
 
-  constructor(private readonly service: AnalysisService) {}
+  constructor(private readonly service: AnalysisService, private readonly index?: WorkspaceIndex) {}
 
   async find(doc: vscode.TextDocument, analysis: Analysis): Promise<PreviousDocument | undefined> {
     const { country, year } = analysis.meta;
@@ -324,6 +326,8 @@ class PreviousYear {
     } catch {
       // a file system without search: the open reports and the index are all there is
     }
+    // The workspace index knows the plain .txt narratives too (recognized by their content).
+    for (const u of this.index?.reportUris() ?? []) candidates.set(u.toString(), u);
     candidates.delete(self);
     const matches: vscode.Uri[] = [];
     for (const uri of candidates.values()) {
@@ -421,8 +425,8 @@ export function headMeta(text: string): { country?: string; year?: number } {
 // Registration
 
 /** Registers the command, the triggers and the diagnostics; returns the checker the other features use. */
-export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService): Checker {
-  const checker = new Checker(context.extensionUri, service);
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService, index?: WorkspaceIndex): Checker {
+  const checker = new Checker(context.extensionUri, service, index);
   context.subscriptions.push(
     checker,
     vscode.commands.registerCommand('tipLens.checkConsistency', async (arg?: unknown) => {

@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerNavigation(context, service);
   registerStructure(context, service);
   registerStatusBar(context, service);
-  const checker = registerDiagnostics(context, service);
+  const checker = registerDiagnostics(context, service, workspace);
   const annotations = registerAnnotations(context, service, checker);
   registerAnnotationDecorations(context, service, annotations.schemas);
   registerCodeActions(context, checker);

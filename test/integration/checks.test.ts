@@ -247,6 +247,26 @@ suite('Consistency check', () => {
     await waitFor('Undo to restore the text', () => doc.getText() === before);
   });
 
+  test("last year's narrative as a plain .txt (recognized by its content) is found through the workspace index", async () => {
+    const folder = path.join(workspaceRoot(), 'checks-plain');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(sample('veldora-2022.tip.txt'), path.join(folder, 'veldora-2022.txt'));
+    fs.copyFileSync(sample('veldora-2023.tip.txt'), path.join(folder, 'veldora-2023.tip.txt'));
+    try {
+      const index = (await vscode.extensions.getExtension<{ probes: ReadonlyMap<string, unknown> }>(EXTENSION_ID)!.activate())
+        .probes.get('workspaceIndex') as { whenReady(): Promise<void>; reportUris(): vscode.Uri[] };
+      await index.whenReady();
+      await waitFor('the index to know the plain 2022 narrative', () => index.reportUris().some((u) => u.fsPath.endsWith(path.join('checks-plain', 'veldora-2022.txt'))));
+      await show(vscode.Uri.file(path.join(folder, 'veldora-2023.tip.txt')));
+      const [previous] = byRule(await checkActive(), 'previous-period');
+      assert.ok(previous, 'a previous-period finding against the plain .txt');
+      assert.ok(previous.relatedInformation?.some((r) => r.location.uri.fsPath.endsWith('veldora-2022.txt')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('the Findings view groups the findings by rule', async () => {
     const editor = await show(v2023);
     await checkActive();
