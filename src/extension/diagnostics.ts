@@ -308,17 +308,36 @@ const HEAD_CHARS = 8 * 1024;
  * in), by the title line (`2022 Trafficking in Persons Report: Veldora`) and the tier
  * line, and reads it: from the editor when it is open, else from disk (cached until it changes).
  */
+/** How long a search for last year's narrative is trusted before the workspace is searched again. */
+const MEMO_MS = 10_000;
+
 class PreviousYear {
   private readonly heads = new Map<string, HeadMeta>();
   private readonly loaded = new Map<string, Loaded>();
 
   constructor(private readonly service: AnalysisService, private readonly index?: WorkspaceIndex) {}
 
+  /** The last search's answer per report, country and year: a re-check after each edit does not list and read the workspace again. */
+  private readonly memo = new Map<string, { readonly at: number; readonly uri?: vscode.Uri }>();
+
   async find(doc: vscode.TextDocument, analysis: Analysis): Promise<PreviousDocument | undefined> {
     const { country, year } = analysis.meta;
     if (!country || !year) return undefined;
     const wanted = countryKey(country);
     const self = doc.uri.toString();
+    const memoKey = `${self}|${wanted}|${year}`;
+    const known = this.memo.get(memoKey);
+    if (known && Date.now() - known.at < MEMO_MS) {
+      if (!known.uri) return undefined;
+      const got = await this.load(known.uri); // one stat when unchanged
+      if (got) return got;
+    }
+    const found = await this.search(doc, self, wanted, year);
+    this.memo.set(memoKey, { at: Date.now(), ...(found ? { uri: found.uri } : {}) });
+    return found;
+  }
+
+  private async search(doc: vscode.TextDocument, self: string, wanted: string, year: number): Promise<PreviousDocument | undefined> {
     const candidates = new Map<string, vscode.Uri>();
     for (const d of vscode.workspace.textDocuments) if (!d.isClosed && isTipReport(d)) candidates.set(d.uri.toString(), d.uri);
     try {
