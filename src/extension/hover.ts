@@ -89,7 +89,7 @@ function spanOf(hit: Hit): Span {
 function moneyHover({ doc, report, md }: Context, money: Money): void {
   const config = vscode.workspace.getConfiguration('tipLens', doc.uri);
   const targets = [...new Set((config.get<string[]>('currency.targets') ?? []).filter((t) => /^[A-Z]{3}$/.test(t)))];
-  const rates: Rate[] = [...cached(report.analysis).rates, ...PEGS, ...userRates(config.get<UserRate[]>('currency.rates'))];
+  const rates: Rate[] = [...narrativeRates(report, money), ...PEGS, ...userRates(config.get<UserRate[]>('currency.rates'))];
 
   md.appendMarkdown(`**${esc(money.text)}**${money.conversion ? ` (${esc(money.conversion.text)})` : ''}: `);
   md.appendMarkdown(`${amount(money.value, money.max, money.currency)}\n\n`);
@@ -157,7 +157,8 @@ function describeRate(r: Rate): string {
 }
 
 interface AnalysisCache {
-  readonly rates: Rate[];
+  /** The document's own rates per narrative (null: the whole document, when it holds one narrative). */
+  readonly rates: Map<NarrativeInfo | null, Rate[]>;
   /** Conversion checks per narrative (null: the whole document), made on the first hover that needs them. */
   readonly checks: Map<NarrativeInfo | null, Map<Money, ConversionCheck>>;
   /** The tolerance those checks were made with. */
@@ -169,8 +170,25 @@ const caches = new WeakMap<Analysis, AnalysisCache>();
 /** What a hover derives from an analysis, made once per analysis. */
 function cached(analysis: Analysis): AnalysisCache {
   let c = caches.get(analysis);
-  if (!c) caches.set(analysis, (c = { rates: documentRates(analysis), checks: new Map() }));
+  if (!c) caches.set(analysis, (c = { rates: new Map(), checks: new Map() }));
   return c;
+}
+
+/**
+ * The report's own rates where `money` stands: its narrative's stated conversions (a whole report
+ * holds many countries, each with its own), made on the first hover that needs them.
+ */
+function narrativeRates(report: Report, money: Money): Rate[] {
+  const analysis = report.analysis;
+  const cache = cached(analysis);
+  const narrative = analysis.narratives.length > 1 ? report.index.narrativeAt(money.start) ?? null : null;
+  let rates = cache.rates.get(narrative);
+  if (!rates) {
+    const scoped = narrative ? analysis.money.filter((m) => m.start >= narrative.start && m.start < narrative.end) : analysis.money;
+    rates = documentRates({ money: scoped });
+    cache.rates.set(narrative, rates);
+  }
+  return rates;
 }
 
 /**
