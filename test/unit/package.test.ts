@@ -16,7 +16,8 @@ describe('the extension package', () => {
       'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js',
       'docs/rules/acronym.md', 'docs/rules/breakdown-sum.md', 'docs/rules/conversion-rate.md', 'docs/rules/number-style.md',
       'docs/rules/previous-period.md', 'docs/rules/repeated-figure.md', 'docs/rules/tier.md', 'docs/rules/trend-claim.md',
-      'language-configuration.json', 'media/icon.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
+      'language-configuration.json', 'media/icon.png', 'media/screenshots/highlights.png', 'media/screenshots/money-hover.png',
+      'media/screenshots/report-tree.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
     ]);
   });
 
