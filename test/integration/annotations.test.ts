@@ -13,6 +13,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceRoot } from './support';
 import { parseAnnotationFile } from '../../src/core/annotations';
 import type { AnalysisService, Report } from '../../src/extension/analysisService';
 import type { AnnotationDecorationsProbe } from '../../src/extension/annotationDecorations';
@@ -22,7 +23,6 @@ import type { DiagnosticsProbe } from '../../src/extension/diagnostics';
 import type { TipLensExports } from '../../src/extension/probes';
 import type { ReportNode, ReportTreeProbe } from '../../src/extension/reportTree';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const FOLDER = 'annotations';
 const TIMEOUT_MS = 20_000;
 
@@ -33,12 +33,6 @@ let highlights: DecorationsProbe;
 let annotationHighlights: AnnotationDecorationsProbe;
 let diagnostics: DiagnosticsProbe;
 let sample: string;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
 
 const folder = (): string => path.join(workspaceRoot(), FOLDER);
 

@@ -12,23 +12,17 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceRoot } from './support';
 import type { FindingsCodeActions } from '../../src/extension/codeActions';
 import type { DiagnosticsProbe } from '../../src/extension/diagnostics';
 import type { FindingsProbe } from '../../src/extension/findingsTree';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const TIMEOUT_MS = 20_000;
 
 let extensionPath: string;
 let diagnosticsProbe: DiagnosticsProbe;
 let findings: FindingsProbe;
 let codeActions: FindingsCodeActions;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
 
 function copy(from: string, rel: string): vscode.Uri {
   const file = path.join(workspaceRoot(), 'checks', rel);

@@ -13,22 +13,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, fileUri, workspaceRoot } from './support';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const TIP = 'tip-report';
 const PLAIN = 'plaintext';
 /** How long a switch may take before a test fails. */
 const SWITCH_TIMEOUT_MS = 15_000;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
-
-function fileUri(relative: string): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceRoot(), relative));
-}
 
 /** The language the extension host currently sees for `uri` (a switch re-opens the document). */
 function languageOf(uri: vscode.Uri): string | undefined {

@@ -11,25 +11,15 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, fileUri, workspaceRoot } from './support';
 import type { TipLensExports } from '../../src/extension/probes';
 import type { WorkspaceIndex } from '../../src/extension/workspaceIndex';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 /** How long the index may take to follow a file event. */
 const INDEX_TIMEOUT_MS = 20_000;
 
 let extensionRoot = '';
 let index: WorkspaceIndex;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
-
-function fileUri(relative: string): vscode.Uri {
-  return vscode.Uri.file(path.join(workspaceRoot(), relative));
-}
 
 function write(relative: string, text: string): vscode.Uri {
   const file = path.join(workspaceRoot(), relative);

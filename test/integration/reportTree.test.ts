@@ -11,11 +11,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceRoot } from './support';
 import type { AnalysisService } from '../../src/extension/analysisService';
 import type { TipLensExports } from '../../src/extension/probes';
 import type { ReportNode, ReportTreeProbe } from '../../src/extension/reportTree';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
 const FOLDER = 'report-tree';
 const TIMEOUT_MS = 20_000;
 
@@ -23,12 +23,6 @@ let tree: ReportTreeProbe;
 let service: AnalysisService;
 let mali: vscode.TextDocument;
 let veldora: vscode.TextDocument;
-
-function workspaceRoot(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the tests need the fixture workspace open');
-  return folder.uri.fsPath;
-}
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = TIMEOUT_MS): Promise<void> {
   const started = Date.now();

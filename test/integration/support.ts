@@ -23,6 +23,11 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
+/** A file of the workspace, by its path relative to the workspace folder. */
+export function fileUri(relative: string): vscode.Uri {
+  return vscode.Uri.file(path.join(workspaceRoot(), relative));
+}
+
 /** The real 2020 Mali narrative. */
 export function seedText(): string {
   const seed = path.join(extensionPath(), '..', 'shared', 'corpus', 'mali-2020.txt');
