@@ -6,14 +6,19 @@
  *
  *   node test/gold/check-gold.js                  # every test/gold/*.gold.json
  *   node test/gold/check-gold.js path/to/x.gold.json ...
+ *   node test/gold/check-gold.js --real [test/real/labels/x.gold.json ...]   # real narratives
  *
  * Exits 1 and lists the problems when any file fails.
  */
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const crypto = require('crypto');
 
 const REPO = path.resolve(__dirname, '..', '..');
+/** Where the texts of real narratives are collected (git-ignored; see test/real/README.md). */
+const REAL_TEXTS = process.env.TIP_LENS_REAL_TEXTS ? path.resolve(process.env.TIP_LENS_REAL_TEXTS) : path.join(REPO, 'test', 'real', 'texts');
+const SECTIONS = ['summary', 'recommendations', 'prosecution', 'protection', 'prevention', 'profile'];
 
 const TIERS = ['Tier 1', 'Tier 2', 'Tier 2 Watch List', 'Tier 3', 'Special Case'];
 const TIER_CHANGES = ['upgraded', 'downgraded', 'remained'];
@@ -40,23 +45,39 @@ function checkFile(file) {
   } catch (e) {
     return { errors: [`cannot read JSON: ${e.message}`], counts: null };
   }
-  exactKeys(gold, ['document', 'meta', 'figures', 'money', 'entities'], 'top level', err);
+  // A real narrative's labels (test/real/labels) also carry its source and its breakdowns; its text
+  // lives outside git, in REAL_TEXTS, and may be an excerpt without a title or tier line.
+  const real = 'source' in gold;
+  exactKeys(gold, real ? ['document', 'source', 'meta', 'figures', 'money', 'entities', 'breakdowns'] : ['document', 'meta', 'figures', 'money', 'entities'], 'top level', err);
   if (typeof gold.document !== 'string') return { errors: errors.concat('document must be a path string'), counts: null };
-  const docPath = path.resolve(REPO, gold.document);
+  const docPath = real ? path.resolve(REAL_TEXTS, gold.document) : path.resolve(REPO, gold.document);
   let doc;
   try {
     doc = fs.readFileSync(docPath, 'utf8');
   } catch (e) {
     return { errors: errors.concat(`cannot read document ${gold.document}: ${e.message}`), counts: null };
   }
+  if (real) {
+    const src = gold.source || {};
+    exactKeys(src, ['url', 'query', 'sha256'], 'source', err);
+    if (!/^https?:\/\//.test(src.url || '')) err('source', 'url must be an http(s) address');
+    if (typeof src.query !== 'string' || !src.query) err('source', 'query must be the search that finds the text');
+    const sha = crypto.createHash('sha256').update(fs.readFileSync(docPath)).digest('hex');
+    if (src.sha256 !== sha) err('source', `sha256 ${src.sha256} but the text's is ${sha}`);
+  }
 
   // meta
   const meta = gold.meta || {};
-  exactKeys(meta, ['country', 'year', 'tier', 'tierChange'], 'meta', err);
+  exactKeys(meta, real ? ['country', 'year', 'tier', 'tierChange', 'sections', 'hardBreaks'] : ['country', 'year', 'tier', 'tierChange'], 'meta', err);
   if (typeof meta.country !== 'string' || !meta.country) err('meta', 'country must be a non-empty string');
-  else if (!doc.includes(meta.country)) err('meta', `country "${meta.country}" does not occur in the document`);
+  else if (!real && !doc.includes(meta.country)) err('meta', `country "${meta.country}" does not occur in the document`);
   if (!Number.isInteger(meta.year) || meta.year < 2000 || meta.year > 2100) err('meta', 'year must be a report year');
-  if (!TIERS.includes(meta.tier)) err('meta', `tier "${meta.tier}" not one of ${TIERS.join(', ')}`);
+  if (!(real && meta.tier === null) && !TIERS.includes(meta.tier)) err('meta', `tier "${meta.tier}" not one of ${TIERS.join(', ')}${real ? ' or null' : ''}`);
+  if (real) {
+    if (!Array.isArray(meta.sections) || meta.sections.length === 0 || meta.sections.some((x) => !SECTIONS.includes(x))) err('meta', `sections must list some of ${SECTIONS.join(', ')}`);
+    if (typeof meta.hardBreaks !== 'boolean') err('meta', 'hardBreaks must be true or false');
+    if (doc.length < 1500) err('document', `only ${doc.length} characters; a real text needs at least 1,500`);
+  }
   if (meta.tierChange !== null && !TIER_CHANGES.includes(meta.tierChange)) err('meta', `tierChange "${meta.tierChange}" not one of ${TIER_CHANGES.join(', ')} or null`);
 
   const occupied = []; // figure and money spans: none may overlap
@@ -142,6 +163,19 @@ function checkFile(file) {
     if (mentions[i].start < mentions[i - 1].end) err(mentions[i].w, `overlaps ${mentions[i - 1].w}`);
   }
 
+  if (real) {
+    const figureAt = new Map((gold.figures || []).map((f) => [f.start, f]));
+    if (!Array.isArray(gold.breakdowns)) err('breakdowns', 'must be an array');
+    (gold.breakdowns || []).forEach((b, i) => {
+      const w = `breakdowns[${i}]`;
+      exactKeys(b, ['total', 'parts', 'complete'], w, err);
+      if (!figureAt.has(b.total)) err(w, `total ${b.total} is not the start of a figure`);
+      if (!Array.isArray(b.parts) || b.parts.length < 2) err(w, 'parts must list at least two figure starts');
+      for (const p of b.parts || []) if (!figureAt.has(p)) err(w, `part ${p} is not the start of a figure`);
+      if (typeof b.complete !== 'boolean') err(w, 'complete must be true (the parts are the whole) or false (some of it)');
+    });
+  }
+
   return {
     errors,
     counts: {
@@ -182,9 +216,10 @@ function sorted(items, where, err) {
 }
 
 function main(argv) {
-  const files = argv.length
-    ? argv
-    : fs.readdirSync(__dirname).filter((f) => f.endsWith('.gold.json')).sort().map((f) => path.join(__dirname, f));
+  const dirFiles = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => path.join(dir, f));
+  const files = argv[0] === '--real'
+    ? (argv.length > 1 ? argv.slice(1) : dirFiles(path.join(REPO, 'test', 'real', 'labels')))
+    : argv.length ? argv : dirFiles(__dirname);
   if (files.length === 0) { console.error('no gold files'); return 1; }
   let failed = 0;
   for (const file of files) {
