@@ -22,14 +22,17 @@ const SECTIONS = ['summary', 'recommendations', 'prosecution', 'protection', 'pr
 
 const TIERS = ['Tier 1', 'Tier 2', 'Tier 2 Watch List', 'Tier 3', 'Special Case'];
 const TIER_CHANGES = ['upgraded', 'downgraded', 'remained'];
-const METRICS = ['investigations', 'prosecutions', 'defendants', 'convictions', 'acquittals', 'arrests',
-  'victims-identified', 'potential-victims', 'victims-referred', 'victims-assisted', 'victims-sheltered',
-  'repatriated', 'victims-estimated', 'child-soldiers', 'officials-trained', 'sentence', 'penalty', 'age',
-  'percentage', 'other'];
 const QUALIFIERS = ['at least', 'more than', 'approximately', 'fewer than', 'at most', 'up to'];
 const TIME_UNITS = ['years', 'months', 'days', 'weeks'];
-const ENTITY_TYPES = ['organization', 'government-body', 'armed-group', 'international-organization', 'ngo',
-  'country', 'region', 'city', 'nationality', 'law', 'plan'];
+// The vocabularies are the engine's model, not a copy of it: derived from the compiled labels
+// (`npx tsc -p .` makes them), whose keys are exactly the model's metrics and entity types.
+const LABELS = (() => {
+  const compiled = path.join(REPO, 'out', 'src', 'core', 'labels.js');
+  if (!fs.existsSync(compiled)) throw new Error(`${path.relative(process.cwd(), compiled)} is missing: run \`npx tsc -p .\` first`);
+  return require(compiled);
+})();
+const METRICS = Object.keys(LABELS.METRIC_LABELS);
+const ENTITY_TYPES = Object.keys(LABELS.ENTITY_LABELS);
 const FIGURE_KEYS = ['start', 'end', 'text', 'value', 'max', 'qualifier', 'metric', 'period', 'unit'];
 const MONEY_KEYS = ['start', 'end', 'text', 'value', 'max', 'currency', 'conversion'];
 const CONVERSION_KEYS = ['start', 'end', 'text', 'value', 'max', 'currency'];
@@ -50,7 +53,7 @@ function checkFile(file) {
   const real = 'source' in gold;
   exactKeys(gold, real ? ['document', 'source', 'meta', 'figures', 'money', 'entities', 'breakdowns'] : ['document', 'meta', 'figures', 'money', 'entities'], 'top level', err);
   if (typeof gold.document !== 'string') return { errors: errors.concat('document must be a path string'), counts: null };
-  const docPath = real ? path.resolve(REAL_TEXTS, gold.document) : path.resolve(REPO, gold.document);
+  const docPath = real ? path.resolve(REAL_TEXTS, gold.document) : documentPath(gold.document);
   let doc;
   try {
     doc = fs.readFileSync(docPath, 'utf8');
@@ -188,6 +191,16 @@ function checkFile(file) {
   };
 }
 
+/**
+ * A gold file's document, relative to the repository; the seed's (`../shared/corpus/...`) is read
+ * from the folder named by TIP_LENS_CORPUS when that is set.
+ */
+function documentPath(document) {
+  const corpus = process.env.TIP_LENS_CORPUS;
+  const m = /^\.\.\/shared\/corpus\/(.+)$/.exec(document);
+  return corpus && m ? path.resolve(corpus, m[1]) : path.resolve(REPO, document);
+}
+
 function exactKeys(obj, allowed, where, err) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { err(where, 'must be an object'); return; }
   for (const k of allowed) if (!(k in obj)) err(where, `missing "${k}" (use null when there is none)`);
@@ -219,7 +232,7 @@ function main(argv) {
   const dirFiles = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort().map((f) => path.join(dir, f));
   const files = argv[0] === '--real'
     ? (argv.length > 1 ? argv.slice(1) : dirFiles(path.join(REPO, 'test', 'real', 'labels')))
-    : argv.length ? argv : dirFiles(__dirname);
+    : argv.length ? argv : [...dirFiles(__dirname), ...dirFiles(path.join(__dirname, 'heldout'))];
   if (files.length === 0) { console.error('no gold files'); return 1; }
   let failed = 0;
   for (const file of files) {
@@ -237,5 +250,5 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-module.exports = { checkFile };
+module.exports = { checkFile, documentPath };
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

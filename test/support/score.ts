@@ -4,10 +4,11 @@
  * and period agree; money when amount, currency and conversion agree; entity mentions when
  * span and type are exact.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/model';
+import { corpusDir } from './corpus';
 
 export interface GoldAmount { start: number; end: number; text: string; value: number; max: number | null; currency: string }
 export interface GoldFigure { start: number; end: number; text: string; value: number; max: number | null; qualifier: string | null; metric: string; period: string; unit: string | null }
@@ -27,9 +28,21 @@ export interface DocScore { document: string; figures: Score; money: Score; enti
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 
+/** Where a gold file's document is: relative to the repository, the seed's through the corpus folder. */
+export function goldDocument(gold: Pick<Gold, 'document'>): string {
+  const m = /^\.\.\/shared\/corpus\/(.+)$/.exec(gold.document);
+  const corpus = corpusDir(ROOT);
+  return m && corpus ? path.join(corpus, m[1]!) : path.resolve(ROOT, gold.document);
+}
+
+/** True when the gold's document can be read here (the seed's needs the real corpus). */
+export function hasGoldDocument(file: string): boolean {
+  return existsSync(goldDocument(JSON.parse(readFileSync(file, 'utf8')) as Gold));
+}
+
 export function loadGold(file: string): { gold: Gold; text: string } {
   const gold = JSON.parse(readFileSync(file, 'utf8')) as Gold;
-  const text = readFileSync(path.resolve(ROOT, gold.document), 'utf8');
+  const text = readFileSync(goldDocument(gold), 'utf8');
   return { gold, text };
 }
 

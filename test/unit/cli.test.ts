@@ -8,9 +8,11 @@ import { decode } from '../../src/cli/input';
 import { LineIndex } from '../../src/cli/format';
 import { parseArgs, USAGE } from '../../src/cli/run';
 import { cli as runCli, parseCsv } from '../support/cli';
+import { corpusSuite, seedPath } from '../support/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SEED = path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt');
+/** A whole narrative of ours; the real seed is read in its own suite below, when it is there. */
+const NARRATIVE = path.join(ROOT, 'samples', 'veldora-2023.tip.txt');
 const SAMPLE = path.join(ROOT, 'samples', 'veldora-2022.tip.txt');
 const CRLF = path.join(ROOT, 'test', 'fixtures', 'narratives', 'zembla-2011.txt');
 
@@ -44,7 +46,6 @@ describe('tip-lens command line', function () {
   };
 
   before(function () {
-    assert.ok(existsSync(SEED), `the seed narrative is missing: ${SEED}`);
     dir = mkdtempSync(path.join(os.tmpdir(), 'tip-lens-cli-'));
   });
   after(function () {
@@ -52,12 +53,12 @@ describe('tip-lens command line', function () {
   });
 
   describe('table', function () {
-    it('prints a header and aligned figures, money and entities for the seed', async function () {
-      const r = await cli('analyze', SEED);
+    it('prints a header and aligned figures, money and entities for a narrative', async function () {
+      const r = await cli('analyze', NARRATIVE);
       assert.strictEqual(r.code, 0, r.err);
       assert.strictEqual(r.err, '');
       const lines = r.out.split('\n');
-      assert.match(lines[0]!, /^== .*mali-2020\.txt: Mali 2020, Tier 2 Watch List .*\| \d+ figures, 3 money amounts, \d+ entities$/);
+      assert.match(lines[0]!, /^== .*veldora-2023\.tip\.txt: Veldora 2023, Tier 2 Watch List .*\| \d+ figures, 9 money amounts, \d+ entities$/);
       for (const title of ['FIGURES', 'MONEY', 'ENTITIES']) assert.ok(lines.includes(title), `a ${title} block`);
       // Aligned: every row of the figures block starts its SECTION column where the header does.
       const start = lines.indexOf('FIGURES') + 1;
@@ -71,12 +72,12 @@ describe('tip-lens command line', function () {
       }
       // The penalty range reads as 5-10; the money conversion is there with its implied rate.
       assert.match(r.out, /prosecution\s+penalty\s+unspecified\s+5-10\s+years\s+five to 10/);
-      assert.match(r.out, /500000-2000000\s+XOF\s+860-3440\s+USD\s+581\.39/);
+      assert.match(r.out, /1000000-5000000\s+XOF\s+1650-8260\s+USD\s+605\.4/);
       assert.match(r.out, /organization|government-body/);
     });
 
     it('handles a sample and several files in one run, one header each', async function () {
-      const r = await cli('analyze', SEED, SAMPLE);
+      const r = await cli('analyze', NARRATIVE, SAMPLE);
       assert.strictEqual(r.code, 0, r.err);
       const headers = r.out.split('\n').filter((l) => l.startsWith('== '));
       assert.strictEqual(headers.length, 2);
@@ -94,13 +95,13 @@ describe('tip-lens command line', function () {
 
   describe('json', function () {
     it('is one document with the file name and the analysis of each file', async function () {
-      const r = await cli('analyze', '--format', 'json', SEED, SAMPLE);
+      const r = await cli('analyze', '--format', 'json', NARRATIVE, SAMPLE);
       assert.strictEqual(r.code, 0, r.err);
       const doc = JSON.parse(r.out) as { tool: string; version: string; files: Array<{ file: string; analysis: unknown }> };
       assert.strictEqual(doc.tool, 'tip-lens');
       assert.strictEqual(doc.version, (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
-      assert.deepStrictEqual(doc.files.map((f) => f.file), [SEED, SAMPLE]);
-      assert.deepStrictEqual(doc.files[0]!.analysis, JSON.parse(JSON.stringify(analyze(readFileSync(SEED, 'utf8')))));
+      assert.deepStrictEqual(doc.files.map((f) => f.file), [NARRATIVE, SAMPLE]);
+      assert.deepStrictEqual(doc.files[0]!.analysis, JSON.parse(JSON.stringify(analyze(readFileSync(NARRATIVE, 'utf8')))));
       assert.deepStrictEqual(doc.files[1]!.analysis, JSON.parse(JSON.stringify(analyze(readFileSync(SAMPLE, 'utf8')))));
     });
 
@@ -116,33 +117,33 @@ describe('tip-lens command line', function () {
 
   describe('csv', function () {
     it('is RFC 4180 with a header and a kind column, one file for figures, money and entities', async function () {
-      const r = await cli('analyze', '-f', 'csv', SEED, SAMPLE);
+      const r = await cli('analyze', '-f', 'csv', NARRATIVE, SAMPLE);
       assert.strictEqual(r.code, 0, r.err);
       const records = parseCsv(r.out);
       assert.deepStrictEqual(records[0]!.slice(0, 4), ['kind', 'file', 'line', 'column']);
       const rows = asObjects(records);
-      for (const [file, p] of [[SEED, SEED], [SAMPLE, SAMPLE]] as const) {
+      for (const [file, p] of [[NARRATIVE, NARRATIVE], [SAMPLE, SAMPLE]] as const) {
         const a = analyze(readFileSync(p, 'utf8'));
         const mine = rows.filter((x) => x.file === file);
         assert.strictEqual(mine.filter((x) => x.kind === 'figure').length, a.figures.length);
         assert.strictEqual(mine.filter((x) => x.kind === 'money').length, a.money.length);
         assert.strictEqual(mine.filter((x) => x.kind === 'entity').length, a.entities.length);
       }
-      // A quoted field with commas survives: the money range of the seed and its conversion.
-      const fcfa = rows.find((x) => x.kind === 'money' && x.text.startsWith('500,000 to two million'));
+      // A quoted field with commas survives: the money range of the narrative and its conversion.
+      const fcfa = rows.find((x) => x.kind === 'money' && x.text.startsWith('one million to five million'));
       assert.ok(fcfa, 'the FCFA range');
       assert.deepStrictEqual(
         [fcfa.amount, fcfa.currency, fcfa.conversion_amount, fcfa.conversion_currency, fcfa.country, fcfa.year],
-        ['500000-2000000', 'XOF', '860-3440', 'USD', 'Mali', '2020']);
-      assert.ok(Math.abs(Number(fcfa.implied_rate) - 581.3953) < 0.001);
+        ['1000000-5000000', 'XOF', '1650-8260', 'USD', 'Veldora', '2023']);
+      assert.ok(Math.abs(Number(fcfa.implied_rate) - 605.4490) < 0.001);
       const penalty = rows.find((x) => x.kind === 'figure' && x.text === 'five to 10');
       assert.deepStrictEqual([penalty?.value, penalty?.metric, penalty?.section], ['5-10', 'penalty', 'prosecution']);
-      const rafy = rows.find((x) => x.kind === 'entity' && x.acronym === 'RAFY');
-      assert.ok(rafy && Number(rafy.mentions) >= 2, 'RAFY with its mentions');
+      const cnltp = rows.find((x) => x.kind === 'entity' && x.acronym === 'CNLTP');
+      assert.ok(cnltp && Number(cnltp.mentions) >= 2, 'CNLTP with its mentions');
     });
 
     it('gives 1-based lines and columns that point at the text, also in a CRLF file', async function () {
-      for (const file of [SEED, CRLF]) {
+      for (const file of [NARRATIVE, CRLF]) {
         const text = readFileSync(file, 'utf8');
         if (file === CRLF) assert.ok(text.includes('\r\n'), 'the fixture has CRLF line ends');
         const r = await cli('analyze', '--format', 'csv', file);
@@ -169,13 +170,13 @@ describe('tip-lens command line', function () {
       const high = Buffer.alloc(4096);
       for (let i = 0; i < high.length; i++) high[i] = 0x80 + ((i * 37) % 128);
       const latin = tmp('latin.bin', high);
-      const r = await cli('analyze', '--format', 'csv', nul, latin, SEED);
+      const r = await cli('analyze', '--format', 'csv', nul, latin, NARRATIVE);
       assert.strictEqual(r.code, 1);
       const errs = r.err.split('\n').filter(Boolean);
       assert.strictEqual(errs.length, 2);
       assert.match(errs[0]!, /^tip-lens: .*image\.png: binary file \(NUL bytes\)$/);
       assert.match(errs[1]!, /^tip-lens: .*latin\.bin: binary file \(not UTF-8 text: \d+ invalid byte sequences\)$/);
-      assert.ok(asObjects(parseCsv(r.out)).some((x) => x.file === SEED), 'the seed is still analyzed');
+      assert.ok(asObjects(parseCsv(r.out)).some((x) => x.file === NARRATIVE), 'the narrative is still analyzed');
     });
 
     it('reads a text with a stray Latin-1 byte, with a warning, exit 0', async function () {
@@ -267,9 +268,9 @@ describe('tip-lens command line', function () {
   describe('detect', function () {
     it('says whether each file is a narrative, and why', async function () {
       const note = tmp('note.txt', 'A note about trafficking.');
-      const r = await cli('detect', SEED, note);
+      const r = await cli('detect', NARRATIVE, note);
       assert.strictEqual(r.code, 0);
-      assert.strictEqual(r.out, `${SEED}: TIP report (title line)\n${note}: not a TIP report (no tier line)\n`);
+      assert.strictEqual(r.out, `${NARRATIVE}: TIP report (title line)\n${note}: not a TIP report (no tier line)\n`);
     });
   });
 
@@ -288,5 +289,22 @@ describe('tip-lens command line', function () {
       assert.strictEqual(decode(Buffer.from([0xff])).ok, false);
       assert.strictEqual(decode(Buffer.from('a\u0000b')).ok, false);
     });
+  });
+});
+
+corpusSuite(describe, 'tip-lens command line: the seed', function () {
+  it('prints its header: Mali 2020, Tier 2 Watch List, 3 money amounts', async function () {
+    const seed = seedPath()!;
+    const r = await cli('analyze', seed);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out.split('\n')[0]!, /^== .*mali-2020\.txt: Mali 2020, Tier 2 Watch List .*\| \d+ figures, 3 money amounts, \d+ entities$/);
+  });
+
+  it('gives 1-based lines and columns that point at its text', async function () {
+    const seed = seedPath()!;
+    const text = readFileSync(seed, 'utf8');
+    const rows = asObjects(parseCsv((await cli('analyze', '--format', 'csv', seed)).out));
+    assert.ok(rows.length > 10);
+    for (const x of rows.filter((y) => y.kind !== 'entity')) assert.strictEqual(at(text, Number(x.line), Number(x.column), x.text.length), x.text);
   });
 });

@@ -3,26 +3,34 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { checkConversions, convert, documentRates, PEGS, statedRates, userRates } from '../../src/core/currency';
+import { corpusSuite, seedText } from '../support/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const seed = analyze(readFileSync(path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt'), 'utf8'));
+// Amounts as the seed states them (500,000 to two million FCFA for $860 to $3,440; 150,000 for $260;
+// 200 million for $343,640), in sentences of our own.
+const ours = analyze([
+  '2020 Trafficking in Persons Report: Veldora', '', 'VELDORA: Tier 2', '', 'PROSECUTION', '',
+  'The 2012 law set fines of 500,000 to two million West African CFA francs (FCFA) ($860 to $3,440). A court in Ambrou fined one recruiter 150,000 FCFA ($260).',
+  '', 'PREVENTION', '', 'The government gave the commission 200 million FCFA ($343,640) for the year.', '',
+].join('\n'));
 const veldora = analyze(readFileSync(path.join(ROOT, 'samples', 'veldora-2023.tip.txt'), 'utf8'));
 
 describe('currency', () => {
   it('a stated amount carries its rounding: 150,000 FCFA ($260) allows about 566 to 588', () => {
-    const s = statedRates(seed.money).find((x) => x.statement.value === 150000)!;
+    const s = statedRates(ours.money).find((x) => x.statement.value === 150000)!;
     assert.ok(Math.abs(s.rate - 576.9) < 0.1);
     assert.ok(Math.abs(s.low - 566.0) < 0.1 && Math.abs(s.high - 588.2) < 0.1, `${s.low}..${s.high}`);
   });
 
   it("the document's rate comes from its tightest statement", () => {
-    const [r] = documentRates(seed);
+    const [r] = documentRates(ours);
     assert.deepStrictEqual([r!.base, r!.quote, r!.source], ['USD', 'XOF', 'document']);
     assert.ok(Math.abs(r!.value - 582.0) < 0.01);
   });
 
-  it('all four conversions of the seed agree; the planted one of our sample does not, its look-alike does', () => {
-    assert.ok(checkConversions(seed.money).every((c) => c.agrees));
+  it('conversions within their rounding agree; the planted one of our sample does not, its look-alike does', () => {
+    assert.strictEqual(statedRates(ours.money).length, 3);
+    assert.ok(checkConversions(ours.money).every((c) => c.agrees));
     const checks = checkConversions(veldora.money);
     const off = checks.filter((c) => !c.agrees);
     assert.deepStrictEqual(off.map((c) => c.statement.text), ['40 million FCFA']);
@@ -33,14 +41,14 @@ describe('currency', () => {
   it('the tolerance is a setting: at 0 the rounding alone decides', () => {
     // $343,640 pins the rate to 582.0 +- 0.01 while $260 allows 566 to 588: statements a few
     // tenths of a percent apart, beyond their rounding, well within the default 2%.
-    const strict = checkConversions(seed.money, 0).filter((c) => !c.agrees);
+    const strict = checkConversions(ours.money, 0).filter((c) => !c.agrees);
     assert.ok(strict.length > 0);
     assert.ok(strict.every((c) => Math.abs(c.deviation) < 0.01));
   });
 
   it('converts at the document rate, a peg, the user table, or through a pivot', () => {
-    const rates = [...documentRates(seed), ...PEGS];
-    const fine = seed.money.find((m) => m.value === 500000)!;
+    const rates = [...documentRates(ours), ...PEGS];
+    const fine = ours.money.find((m) => m.value === 500000)!;
     const usd = convert(fine, 'USD', rates)!;
     assert.strictEqual(usd.rates[0]!.source, 'document');
     assert.ok(Math.abs(usd.value - 859.1) < 1);
@@ -52,5 +60,16 @@ describe('currency', () => {
     const gbp = convert(fine, 'GBP', [...rates, ...user])!;
     assert.deepStrictEqual(gbp.rates.map((r) => r.source), ['peg', 'user']);
     assert.strictEqual(convert({ value: 1, currency: 'XYZ' }, 'USD', rates), undefined);
+  });
+});
+
+corpusSuite(describe, 'currency: the seed', () => {
+  it('the three stated conversions of the seed agree, and its rate is 582.0 FCFA per dollar', () => {
+    const seed = analyze(seedText());
+    assert.strictEqual(statedRates(seed.money).length, 3);
+    assert.ok(checkConversions(seed.money).every((c) => c.agrees));
+    const [r] = documentRates(seed);
+    assert.deepStrictEqual([r!.base, r!.quote, r!.source], ['USD', 'XOF', 'document']);
+    assert.ok(Math.abs(r!.value - 582.0) < 0.01);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Fuzzing `analyze`: it never throws, always returns in bounded time, and every span it
- * returns lies inside the text, with `text` equal to the slice it spans. Deterministic: the
+ * Fuzzing `analyze`: it never throws, and every span it returns lies inside the text, with
+ * `text` equal to the slice it spans. No case is timed against the clock (the bench measures
+ * time); a hang is caught by mocha's timeout, quadratic work by the growth ratios below. Deterministic: the
  * PRNG seed is in every failure message; rerun with TIP_LENS_FUZZ_SEED=<seed> to reproduce,
  * or set another seed to explore.
  *
@@ -14,17 +15,17 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/model';
 import { blocks } from '../../src/core/structure';
+import { seedPath } from '../support/corpus';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SEED_FILE = path.resolve(ROOT, '..', 'shared', 'corpus', 'mali-2020.txt');
+/** A whole narrative: the real seed when the corpus is there, else our Veldora 2023. */
+const WHOLE_FILE = seedPath() ?? path.join(ROOT, 'samples', 'veldora-2023.tip.txt');
 const OURS = ['samples/veldora-2022.tip.txt', 'samples/veldora-2023.tip.txt', 'test/fixtures/narratives/zembla-2011.txt',
   'test/fixtures/narratives/ostravia-2021.txt', 'test/fixtures/narratives/lunaria-2024.txt'];
 
 const SEED = process.env.TIP_LENS_FUZZ_SEED ? Number(process.env.TIP_LENS_FUZZ_SEED) : 0x71b1e25;
 /** TIP_LENS_FUZZ_VERBOSE=1 prints each growth ratio, for whoever tunes the engine. */
 const VERBOSE = process.env.TIP_LENS_FUZZ_VERBOSE === '1';
-/** Upper bound on one analysis of a fuzz case of a few KB; generous, it only catches hangs. */
-const SMALL_CASE_MS = 2000;
 /** time(4n) / time(n) must stay below this: linear is ~4, quadratic ~16. */
 const GROWTH_BOUND = 12;
 
@@ -105,7 +106,8 @@ function tokenSoup(r: Rng, length: number): string {
 }
 
 function narratives(): string[] {
-  return [readFileSync(SEED_FILE, 'utf8'), ...OURS.map((p) => readFileSync(path.join(ROOT, p), 'utf8'))];
+  const seed = seedPath();
+  return [...(seed ? [readFileSync(seed, 'utf8')] : []), ...OURS.map((p) => readFileSync(path.join(ROOT, p), 'utf8'))];
 }
 
 /** A narrative cut, spliced and scribbled on: deletions, insertions, duplications, replaced characters. */
@@ -165,17 +167,15 @@ function checkNumbers(r: Analysis, where: string): void {
   }
 }
 
-/** Analyzes `input` and checks every invariant; returns the milliseconds it took. */
-function check(input: string, label: string, options: { maxMs?: number } = {}): number {
+/** Analyzes `input` and checks every invariant. */
+function check(input: string, label: string): void {
   const where = `${label} (seed ${SEED}; ${show(input)})`;
   let r: Analysis;
-  const t0 = performance.now();
   try {
     r = analyze(input);
   } catch (e) {
     assert.fail(`${where}: analyze threw ${e instanceof Error ? e.stack : String(e)}`);
   }
-  const ms = performance.now() - t0;
   assert.strictEqual(r.length, input.length, `${where}: result.length`);
   checkSpans(input, r, where);
   checkNumbers(r, where);
@@ -184,9 +184,6 @@ function check(input: string, label: string, options: { maxMs?: number } = {}): 
   if (r.paragraphs.length === 0) {
     assert.ok(!blocks(input).some((b) => b.role === 'paragraph'), `${where}: the empty model for a text with paragraphs (an exception was swallowed)`);
   }
-  const max = options.maxMs ?? SMALL_CASE_MS;
-  assert.ok(ms < max, `${where}: took ${ms.toFixed(0)} ms (bound ${max} ms)`);
-  return ms;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -253,7 +250,7 @@ const ADVERSARIES: readonly Adversary[] = [
   { name: 'year spans', make: (s) => rep('2018-', s), n: 48_000 },
   { name: 'slashes', make: (s) => rep('14/', s), n: 48_000 },
   { name: 'lone surrogates', make: (s) => rep('\ud800', s), n: 32_000 },
-  { name: 'the seed, paragraph after paragraph', make: (s) => rep(readFileSync(SEED_FILE, 'utf8') + '\n', s), n: 48_000 },
+  { name: 'a whole narrative, paragraph after paragraph', make: (s) => rep(readFileSync(WHOLE_FILE, 'utf8') + '\n', s), n: 48_000 },
   { name: 'number words in one sentence', make: (s) => rep('five ', s), n: 16_000 },
   { name: 'a chain of "1 to 1 to"', make: (s) => rep('1 to ', s), n: 16_000 },
   { name: 'a list of numbers, one sentence', make: (s) => `We saw ${rep('12, ', s)}.`, n: 16_000 },
@@ -262,14 +259,14 @@ const ADVERSARIES: readonly Adversary[] = [
   { name: 'durations in one sentence', make: (s) => rep('received 5 years and ', s), n: 64_000 },
   { name: 'children in one sentence', make: (s) => rep('assisted 5 children and ', s), n: 64_000 },
   { name: 'breakdowns in one paragraph', make: (s) => rep('They identified 12 victims (five girls). ', s), n: 32_000 },
-  { name: 'the seed as a single line', make: (s) => rep(readFileSync(SEED_FILE, 'utf8').replace(/\s*\n\s*/g, ' ') + ' ', s), n: 48_000 },
+  { name: 'a whole narrative as a single line', make: (s) => rep(readFileSync(WHOLE_FILE, 'utf8').replace(/\s*\n\s*/g, ' ') + ' ', s), n: 48_000 },
   { name: 'a ministry name with commas', make: (s) => rep('Ministry of Justice, Women, Children, and the Family, ', s), n: 32_000 },
   { name: 'many short narratives', make: (s) => rep('MALI: Tier 2\nSome text 5 victims.\n', s), n: 128_000 },
 ];
 
 // ---------------------------------------------------------------------------------------
 
-describe('fuzz: analyze never throws, spans hold, time is bounded', function () {
+describe('fuzz: analyze never throws, spans hold', function () {
   this.timeout(60_000);
 
   it('random Unicode strings', function () {
@@ -294,7 +291,7 @@ describe('fuzz: analyze never throws, spans hold, time is bounded', function () 
   });
 
   it('edge cases: empty, CRLF, BOM, lone surrogates, huge numbers, stray marks', function () {
-    const seed = readFileSync(SEED_FILE, 'utf8');
+    const seed = readFileSync(WHOLE_FILE, 'utf8');
     const cases: string[] = [
       '', ' ', '\n', '\r\n', '\r', '\ufeff', '\ufeff\r\n', '\u0000', '\ud800', '\udc00', 'a\ud800b\udfffc', '\udc00\ud800',
       '\ufeff' + seed, seed.replace(/\n/g, '\r\n'), '\ufeff' + seed.replace(/\n/g, '\r\n'), seed.replace(/\n/g, '\r'),
@@ -314,9 +311,9 @@ describe('fuzz: analyze never throws, spans hold, time is bounded', function () 
     cases.forEach((c, i) => check(c, `edge case #${i}`));
   });
 
-  it('a 1 MB text: the seed and our narratives over and over', function () {
+  it('a 1 MB text: our narratives (and the seed, when there) over and over', function () {
     const all = narratives().join('\n');
-    check(rep(all + '\n', 1 << 20), '1 MB of narratives', { maxMs: 20_000 });
+    check(rep(all + '\n', 1 << 20), '1 MB of narratives');
   });
 
   it('a 1 MB single line of narrative words and numbers', function () {
@@ -324,7 +321,7 @@ describe('fuzz: analyze never throws, spans hold, time is bounded', function () 
     const words = narratives().join(' ').split(/\s+/).filter(Boolean);
     let line = '';
     while (line.length < 1 << 20) line += pick(r, words) + ' ';
-    check(line, '1 MB single line', { maxMs: 20_000 });
+    check(line, '1 MB single line');
   });
 
   it('number words whose scales overflow still give a finite value', function () {
