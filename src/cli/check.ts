@@ -13,6 +13,7 @@ import { LineIndex } from './format';
 import { readTextFile } from './input';
 import { preamble, scanArgs, withoutCommand } from './args';
 import { plural } from '../core/labels';
+import { isYearBefore, sameCountry } from '../core/country';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -136,7 +137,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
       }
     } else {
       // Without --previous, another FILE given may be the year before for the same country.
-      const other = checked.find((o) => o !== c && isYearBefore(c.analysis, o.analysis));
+      const other = checked.find((o) => o !== c && isYearBefore(c.analysis.meta, o.analysis.meta));
       if (other) c.previous = { file: other.file, text: other.text, lines: other.lines, analysis: other.analysis, report: previousReport(other.file, other.analysis) };
     }
     c.findings = check({ text: c.text, analysis: c.analysis, ...(c.previous ? { previous: c.previous.report } : {}) });
@@ -154,22 +155,12 @@ function load(file: string, text: string): Loaded {
   return { file, text, lines: new LineIndex(text), analysis, report: previousReport(file, analysis) };
 }
 
-function countryKey(s: string | undefined): string | undefined {
-  return s?.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
-
-/** `prev` is last year's narrative for the same country as `cur`. */
-function isYearBefore(cur: Analysis, prev: Analysis): boolean {
-  const a = cur.meta;
-  const b = prev.meta;
-  return !!a.country && !!a.year && countryKey(a.country) === countryKey(b.country) && b.year === a.year - 1;
-}
 
 /** A --previous that may serve: the same country (when both say) and not a later year. */
 function fits(cur: Analysis, prev: Analysis): boolean {
   const a = cur.meta;
   const b = prev.meta;
-  if (a.country && b.country && countryKey(a.country) !== countryKey(b.country)) return false;
+  if (a.country && b.country && !sameCountry(a.country, b.country)) return false;
   if (a.year && b.year && b.year >= a.year) return false;
   return true;
 }

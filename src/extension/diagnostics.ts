@@ -10,6 +10,7 @@ import { parseTierLine, parseTitle } from '../core/structure';
 import { type AnalysisService, isTipReport } from './analysisService';
 import { probes } from './probes';
 import { LineMap } from '../core/lines';
+import { countryKey } from '../core/country';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -414,10 +415,6 @@ class PreviousYear {
 }
 
 /** Country names compared without case, accents or spacing differences. */
-function countryKey(country: string): string {
-  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key && isTipReport(d));

@@ -6,6 +6,7 @@ import { type ForeignFigure, trackedFigures } from '../core/query';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
 import { narrativeAt } from '../core/spans';
 import { LineMap } from '../core/lines';
+import { countryKey } from '../core/country';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
@@ -641,10 +642,6 @@ function isUnder(key: string, deleted: ReadonlySet<string>): boolean {
     if (deleted.has(key.slice(0, i))) return true;
   }
   return false;
-}
-
-export function countryKey(country: string): string {
-  return country.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function nameKey(name: string): string {
