@@ -36,15 +36,6 @@ export const METRIC_GROUP: Record<Metric, MetricGroup> = {
   sentence: 'terms', penalty: 'terms', age: 'terms', percentage: 'other', other: 'other',
 };
 
-export const METRIC_GROUP_LABELS: Record<MetricGroup, string> = {
-  'law-enforcement': 'Law enforcement',
-  victims: 'Victims',
-  children: 'Children in armed groups',
-  training: 'Training',
-  terms: 'Ages, sentences and penalties',
-  other: 'Other figures',
-};
-
 export const ENTITY_LABELS: Record<EntityType, string> = {
   organization: 'organization',
   'government-body': 'government body',
