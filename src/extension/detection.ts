@@ -1,23 +1,31 @@
 import * as vscode from 'vscode';
 import { detectTipReport } from '../core/detect';
+import { LanguageChoices, TIP_LANGUAGE } from './languageChoices';
+import { probes } from './probes';
 
-export const LANGUAGE_ID = 'tip-report';
+export const LANGUAGE_ID = TIP_LANGUAGE;
+
+/** The workspace state key of the reports the user set back to plain text. */
+const KEPT_PLAIN = 'tipLens.detection.keptPlain';
 
 /**
- * Switches plain-text documents that are TIP narratives to the `tip-report` language.
- * A document is switched at most once a session: if the user sets it back to plain text,
- * that choice stands.
+ * Switches plain-text documents that are TIP narratives to the `tip-report` language. If the user
+ * sets a report back to plain text, that choice stands: for the rest of the session, and after the
+ * file is closed and opened again (kept in the workspace's state), until they set it to TIP Report
+ * themselves (see languageChoices.ts).
  */
 export function registerDetection(context: vscode.ExtensionContext): void {
-  const switched = new Set<string>();
+  const choices = new LanguageChoices(context.workspaceState.get<string[]>(KEPT_PLAIN, []),
+    (kept) => void context.workspaceState.update(KEPT_PLAIN, kept));
+  probes.set('detection', choices.decisions);
 
   const consider = async (doc: vscode.TextDocument): Promise<void> => {
     if (doc.languageId !== 'plaintext') return;
     const key = doc.uri.toString();
-    if (switched.has(key)) return;
-    if (!vscode.workspace.getConfiguration('tipLens', doc.uri).get<boolean>('detection.enabled', true)) return;
-    if (!detectTipReport(doc.getText()).isTipReport) return;
-    switched.add(key);
+    if (!choices.shouldConsider(key)) return;
+    if (!vscode.workspace.getConfiguration('tipLens', doc.uri).get<boolean>('detection.enabled', true)) return choices.decided(key, 'disabled');
+    if (!detectTipReport(doc.getText()).isTipReport) return choices.decided(key, 'not a report');
+    choices.decided(key, 'switched');
     try {
       await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
     } catch {
@@ -25,29 +33,23 @@ export function registerDetection(context: vscode.ExtensionContext): void {
     }
   };
 
-  // A change of language closes and re-opens the document in the same tick; a real close does
-  // not re-open it. So a close forgets the switch only if no open follows at once: the user's
-  // own switch back to plain text is then kept, and a file closed and opened later is read again.
-  const closing = new Map<string, ReturnType<typeof setTimeout>>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => {
-      const key = doc.uri.toString();
-      const pending = closing.get(key);
-      if (pending) {
-        clearTimeout(pending);
-        closing.delete(key);
-      }
+      choices.opened(doc.uri.toString(), doc.languageId);
       void consider(doc);
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       const key = doc.uri.toString();
-      if (!switched.has(key)) return;
-      closing.set(key, setTimeout(() => {
-        closing.delete(key);
-        switched.delete(key);
-      }, 0));
+      choices.closed(key, doc.languageId);
+      if (!choices.isClosing(key)) return;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        choices.settled(key);
+      }, 0);
+      timers.add(timer);
     }),
-    { dispose: () => closing.forEach((t) => clearTimeout(t)) },
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   );
   for (const doc of vscode.workspace.textDocuments) void consider(doc);
 }
