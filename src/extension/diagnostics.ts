@@ -11,6 +11,7 @@ import { type AnalysisService, isTipReport } from './analysisService';
 import { probes } from './probes';
 import { LineMap } from '../core/lines';
 import { countryKey } from '../core/country';
+import { ClosedResults } from './closedResults';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -101,6 +102,8 @@ export class Checker implements vscode.Disposable {
   private readonly checked = new Set<string>();
   private readonly pending = new Map<string, { version: number; run: number; promise: Promise<CheckResult | undefined> }>();
   private runCount = 0;
+  /** The findings of reports closed since they were checked, by URI. */
+  private readonly closedResults = new ClosedResults<CheckResult>();
   private readonly emitter = new vscode.EventEmitter<CheckResult | vscode.Uri>();
   private readonly previousYear: PreviousYear;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -118,6 +121,7 @@ export class Checker implements vscode.Disposable {
       this.collection,
       this.emitter,
       vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (this.reopened(doc)) return;
         if (isTipReport(doc) && this.setting(doc, 'onOpen', false)) void this.check(doc);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
@@ -129,7 +133,8 @@ export class Checker implements vscode.Disposable {
         if (this.checked.has(key) && this.results.get(key)?.version !== report.version) void this.check(report.document);
         this.recheckUsersOf(report.document.uri);
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.drop(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.drop(uri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
         for (const doc of vscode.workspace.textDocuments) if (this.checked.has(doc.uri.toString())) void this.check(doc, true);
@@ -256,9 +261,40 @@ export class Checker implements vscode.Disposable {
     }
   }
 
-  /** Forgets a document's findings (it was closed). */
+  /**
+   * A report closed: its findings stay (in the Problems panel and the Findings view) if they are
+   * for its last text, to be taken up again when the same text is opened again. A change of
+   * language closes and opens in one tick: opened as plain text, the findings go.
+   */
+  private closed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const r = this.results.get(key);
+    if (!r || r.version !== doc.version) return this.drop(doc.uri);
+    this.checked.delete(key);
+    this.pending.delete(key);
+    this.closedResults.closed(key, doc.getText(), r);
+  }
+
+  /** A document opened: the findings kept from its close, if its text is the same. True when taken up. */
+  private reopened(doc: vscode.TextDocument): boolean {
+    const key = doc.uri.toString();
+    if (!this.closedResults.has(key)) return false;
+    const kept = this.closedResults.reopened(key, doc.getText());
+    if (!kept || !isTipReport(doc)) {
+      this.drop(doc.uri);
+      return false;
+    }
+    const result: CheckResult = { ...kept, version: doc.version };
+    this.results.set(key, result);
+    this.checked.add(key);
+    this.emitter.fire(result);
+    return true;
+  }
+
+  /** Forgets a document's findings (it is no report any more, or changed while closed). */
   drop(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.closedResults.forget(key);
     this.checked.delete(key);
     this.pending.delete(key);
     const had = this.results.delete(key);
