@@ -38,4 +38,12 @@ describe('the extension package', () => {
     // The bundle carries everything: nothing is installed beside it.
     assert.deepStrictEqual(Object.keys(m.dependencies ?? {}), []);
   });
+
+  it('welcome texts show no markdown they cannot render; each rule is turned off in one place', () => {
+    const c = (manifest as { contributes: { viewsWelcome: Array<{ contents: string }>; configuration: { properties: Record<string, { markdownDeprecationMessage?: string }> } } }).contributes;
+    // Views' welcome content renders links only: a backtick shows as a backtick.
+    for (const w of c.viewsWelcome) assert.ok(!w.contents.includes('`'), `literal backticks in: ${w.contents}`);
+    // `tipLens.check.severity` turns a rule off; the old number-style switch says so and is deprecated.
+    assert.match(c.configuration.properties['tipLens.check.numberStyle']!.markdownDeprecationMessage ?? '', /tipLens\.check\.severity/);
+  });
 });
