@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerHovers(context, service, workspace);
   registerNavigation(context, service);
   registerStructure(context, service);
-  registerStatusBar(context, service);
+  registerStatusBar(context, service, workspace);
   const checker = registerDiagnostics(context, service, workspace);
   const annotations = registerAnnotations(context, service, checker);
   registerAnnotationDecorations(context, service, annotations.schemas);

@@ -3,6 +3,7 @@ import type { Analysis } from '../core/model';
 import { isTipReport, type AnalysisService } from './analysisService';
 import { probes } from './probes';
 import { plural } from '../core/labels';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What the status bar item shows, for the integration tests (`probes.get('statusBar')`). */
 export interface StatusBarSnapshot {
@@ -56,8 +57,39 @@ async function focusReport(): Promise<void> {
   await vscode.commands.executeCommand('tipLens.report.focus');
 }
 
-async function openReport(): Promise<void> {
-  const picked = await vscode.window.showOpenDialog({
+const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
+
+type ReportPick = vscode.QuickPickItem & { readonly uri?: vscode.Uri };
+
+/** The workspace's reports for `Open Report...`: country and year, tier, path; newest first. */
+export function reportPicks(reports: ReturnType<WorkspaceIndex['reportList']>): ReportPick[] {
+  const picks = reports.map(({ uri, narratives }) => {
+    const n = narratives.length === 1 ? narratives[0] : undefined;
+    const label = n ? [n.country, n.year].filter((x) => x !== undefined).join(' ') || baseName(uri)
+      : `${baseName(uri)} (${plural(narratives.length, 'narrative')})`;
+    return { label, description: n?.tier ?? '', detail: vscode.workspace.asRelativePath(uri), uri, year: n?.year ?? 0 };
+  });
+  picks.sort((a, b) => a.label.localeCompare(b.label) || b.year - a.year);
+  return picks.map(({ year: _year, ...p }) => p);
+}
+
+/** Lists the workspace's reports by country, year and tier; "Browse..." opens any file. */
+async function openReport(workspace: WorkspaceIndex): Promise<void> {
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'TIP Lens: finding reports' }, () => workspace.whenReady());
+  const browse: ReportPick = { label: '$(folder-opened) Browse...', description: 'open a file that is not listed', alwaysShow: true };
+  const picks = reportPicks(workspace.reportList());
+  const picked = picks.length === 0 ? browse : await vscode.window.showQuickPick([...picks, browse], {
+    title: 'Open a Trafficking in Persons Report',
+    placeHolder: 'Type a country, a year or a tier',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (!picked) return;
+  if (picked.uri) {
+    await vscode.window.showTextDocument(picked.uri);
+    return;
+  }
+  const chosen = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: 'Open Report',
     title: 'Open a Trafficking in Persons Report',
@@ -65,7 +97,7 @@ async function openReport(): Promise<void> {
     // `*.tip.txt` ends in `.txt`.
     filters: { 'TIP reports': ['tip', 'txt'], 'All files': ['*'] },
   });
-  const uri = picked?.[0];
+  const uri = chosen?.[0];
   if (uri) await vscode.window.showTextDocument(uri);
 }
 
@@ -74,7 +106,7 @@ async function openReport(): Promise<void> {
  * the `tipLens.activeReport` context key, and the commands to open a report and show its view.
  * It shows the analysis of the text as it is now: while an edit is being read, the count waits.
  */
-export function registerStatusBar(context: vscode.ExtensionContext, service: AnalysisService): void {
+export function registerStatusBar(context: vscode.ExtensionContext, service: AnalysisService, workspace: WorkspaceIndex): void {
   const item = vscode.window.createStatusBarItem('tipLens.report', vscode.StatusBarAlignment.Left, 50);
   item.name = 'TIP Lens Report';
   item.command = { title: 'Show Report View', command: 'tipLens.focusReport' };
@@ -145,8 +177,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, service: Ana
       headings.delete(doc.uri.toString());
     }),
     vscode.commands.registerCommand('tipLens.focusReport', focusReport),
-    vscode.commands.registerCommand('tipLens.openReport', openReport),
+    vscode.commands.registerCommand('tipLens.openReport', () => openReport(workspace)),
   );
   probes.set('statusBar', (() => snapshot) satisfies StatusBarProbe);
+  probes.set('reportPicks', () => reportPicks(workspace.reportList()));
   update();
 }

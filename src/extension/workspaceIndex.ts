@@ -7,6 +7,7 @@ import { type AnalysisService, isTipReport, type Report } from './analysisServic
 import { narrativeAt } from '../core/spans';
 import { LineMap } from '../core/lines';
 import { countryKey } from '../core/country';
+import { plural } from '../core/labels';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
@@ -188,6 +189,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return [...this.reports.values()].map((r) => r.uri);
   }
 
+  /** The indexed reports with the narratives each holds (country, year, tier), for a picker. */
+  reportList(): Array<{ readonly uri: vscode.Uri; readonly narratives: readonly IndexedNarrative[] }> {
+    return [...this.reports.values()].map((r) => ({ uri: r.uri, narratives: r.narratives }));
+  }
+
   /**
    * The figures of other reports that state the quantity `key` (`ReportIndex.quantityKey`:
    * metric and absolute period) for the same country. First those that state it as their
@@ -275,11 +281,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.settle();
   }
 
-  /** `tipLens.reindexWorkspace`: forgets what was read and reads the workspace again. */
-  private async rebuild(): Promise<void> {
+  /**
+   * `tipLens.reindexWorkspace`: forgets what was read and reads the workspace again, with
+   * progress in the status bar, then says how many reports it found. Resolves to that message.
+   */
+  private async rebuild(): Promise<string> {
     if (!this.enabled()) {
-      void vscode.window.showInformationMessage('TIP Lens: indexing of workspace reports is off (`tipLens.index.enabled`).');
-      return;
+      const off = 'TIP Lens: indexing of workspace reports is off (setting TIP Lens › Index: Enabled).';
+      void vscode.window.showInformationMessage(off);
+      return off;
     }
     this.cts?.cancel();
     this.clear();
@@ -289,7 +299,13 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.needsListing = true;
       this.kick();
     }
-    await this.whenReady();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'TIP Lens: re-indexing workspace reports' },
+      () => this.whenReady(),
+    );
+    const done = `TIP Lens: ${plural(this.reportCount, 'report')} indexed (${plural(this.fileCount, 'file')} read)`;
+    vscode.window.setStatusBarMessage(`$(check) ${done}`, 5000);
+    return done;
   }
 
   private clear(): void {

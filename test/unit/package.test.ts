@@ -45,5 +45,8 @@ describe('the extension package', () => {
     for (const w of c.viewsWelcome) assert.ok(!w.contents.includes('`'), `literal backticks in: ${w.contents}`);
     // `tipLens.check.severity` turns a rule off; the old number-style switch says so and is deprecated.
     assert.match(c.configuration.properties['tipLens.check.numberStyle']!.markdownDeprecationMessage ?? '', /tipLens\.check\.severity/);
+    // "Show Report View" is the status bar's click; the palette has VS Code's own "Focus on Report View".
+    const palette = (manifest as { contributes: { menus: { commandPalette: Array<{ command: string; when?: string }> } } }).contributes.menus.commandPalette;
+    assert.strictEqual(palette.find((x) => x.command === 'tipLens.focusReport')?.when, 'false');
   });
 });
