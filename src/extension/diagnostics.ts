@@ -12,6 +12,7 @@ import { probes } from './probes';
 import { LineMap } from '../core/lines';
 import { countryKey } from '../core/country';
 import { ClosedResults } from './closedResults';
+import { ruleDocUri } from './docs';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -90,9 +91,6 @@ export function checkOptions(uri: vscode.Uri | undefined): CheckOptions {
 }
 
 /** The rule's description shipped with the extension, opened in the editor. */
-export function ruleDocUri(extensionUri: vscode.Uri, rule: RuleId): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${rule}.md`);
-}
 
 /** Runs the check and owns the diagnostics it publishes. */
 export class Checker implements vscode.Disposable {
@@ -112,7 +110,6 @@ export class Checker implements vscode.Disposable {
   readonly onDidCheck = this.emitter.event;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
     private readonly service: AnalysisService,
     index?: WorkspaceIndex,
   ) {
@@ -230,7 +227,7 @@ export class Checker implements vscode.Disposable {
   private toDiagnostic(doc: vscode.TextDocument, f: Finding, previous: PreviousDocument | undefined): vscode.Diagnostic {
     const d = new vscode.Diagnostic(rangeIn(doc, f), f.message, VS_SEVERITY[f.severity]);
     d.source = SOURCE;
-    d.code = { value: f.rule, target: ruleDocUri(this.extensionUri, f.rule) };
+    d.code = { value: f.rule, target: ruleDocUri(f.rule) };
     const related: vscode.DiagnosticRelatedInformation[] = [];
     for (const r of f.related) {
       const where = this.locate(doc, r, previous);
@@ -478,7 +475,7 @@ export function headMeta(text: string): { country?: string; year?: number } {
 
 /** Registers the command, the triggers and the diagnostics; returns the checker the other features use. */
 export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService, index?: WorkspaceIndex): Checker {
-  const checker = new Checker(context.extensionUri, service, index);
+  const checker = new Checker(service, index);
   context.subscriptions.push(
     checker,
     vscode.commands.registerCommand('tipLens.checkConsistency', async (arg?: unknown) => {

@@ -2,14 +2,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { RULE_SUMMARIES, RULES, type Finding, type RuleId, type Severity } from '../core/checks';
 import { isTipReport } from './analysisService';
-import { type Checker, type CheckResult, ruleDocUri } from './diagnostics';
+import { type Checker, type CheckResult } from './diagnostics';
+import { ruleDocUri, TipLensDocs } from './docs';
 import { probes } from './probes';
 import { plural } from '../core/labels';
 
 /**
  * The Findings view of the TIP Lens container: the consistency findings of the active report,
  * grouped by rule, each opening its place in the editor; and `TIP Lens: Open Findings Report`,
- * the same findings as a short Markdown document (untitled, to save or send on).
+ * the same findings as a short Markdown document, read-only and shown rendered (docs.ts).
  */
 
 const VIEW_ID = 'tipLens.findings';
@@ -79,7 +80,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
   private state: FindingsTreeSnapshot['state'] = 'none';
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly checker: Checker, private readonly extensionUri: vscode.Uri) {
+  constructor(private readonly checker: Checker) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
       this.view,
@@ -131,7 +132,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
       item.id = `rule:${node.rule}`;
       item.description = plural(findings.length, 'finding');
       item.iconPath = SEVERITY_ICON[worst(findings)];
-      const tip = new vscode.MarkdownString(`**${node.rule}**: ${RULE_SUMMARIES[node.rule]}\n\n[Read about this rule](${ruleDocUri(this.extensionUri, node.rule).toString()})`);
+      const tip = new vscode.MarkdownString(`**${node.rule}**: ${RULE_SUMMARIES[node.rule]}\n\n[Read about this rule](${ruleDocUri(node.rule).toString()})`);
       item.tooltip = tip;
       item.contextValue = 'findingsRule';
       return item;
@@ -192,7 +193,7 @@ function link(uri: vscode.Uri, range: vscode.Range, label: string): string {
 }
 
 /** A short Markdown report of a check's findings. */
-export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult, extensionUri: vscode.Uri): string {
+export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult): string {
   const name = doc.isUntitled ? doc.uri.path : path.posix.basename(doc.uri.path);
   const out: string[] = [`# Consistency findings: ${md(name)}`, ''];
   const relPath = doc.isUntitled ? name : vscode.workspace.asRelativePath(doc.uri);
@@ -215,7 +216,7 @@ export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult, 
   out.push('| Rule | Findings | What it checks |', '|---|---:|---|');
   for (const g of groups) {
     if (g.kind !== 'rule') continue;
-    out.push(`| [${g.rule}](${ruleDocUri(extensionUri, g.rule).toString()}) | ${g.items.length} | ${md(RULE_SUMMARIES[g.rule])} |`);
+    out.push(`| [${g.rule}](${ruleDocUri(g.rule).toString()}) | ${g.items.length} | ${md(RULE_SUMMARIES[g.rule])} |`);
   }
   out.push('');
   for (const g of groups) {
@@ -241,10 +242,12 @@ export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult, 
 // Registration
 
 export function registerFindingsTree(context: vscode.ExtensionContext, checker: Checker): void {
-  const tree = new FindingsTree(checker, context.extensionUri);
+  const tree = new FindingsTree(checker);
+  const docs = new TipLensDocs(context.extensionUri);
   let last: { source: string; document: vscode.TextDocument } | undefined;
   context.subscriptions.push(
     tree,
+    docs,
     vscode.commands.registerCommand(REVEAL_COMMAND, async (uri: vscode.Uri, range: vscode.Range) => {
       const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -259,8 +262,8 @@ export function registerFindingsTree(context: vscode.ExtensionContext, checker: 
       }
       const result = checker.current(doc) ?? (await checker.check(doc));
       if (!result) return undefined;
-      const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: findingsMarkdown(doc, result, context.extensionUri) });
-      await vscode.window.showTextDocument(report, { preview: false });
+      const source = findingsMarkdown(doc, result);
+      const report = await docs.showFindings(doc.uri, source);
       last = { source: doc.uri.toString(), document: report };
       return report;
     }),
