@@ -13,7 +13,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceRoot } from './support';
+import { EXTENSION_ID, sampleText, suiteFolder, waitFor, workspaceRoot } from './support';
 import { parseAnnotationFile } from '../../src/core/annotations';
 import type { AnalysisService, Report } from '../../src/extension/analysisService';
 import type { AnnotationsProbe } from '../../src/extension/annotations';
@@ -24,8 +24,7 @@ import type { DiagnosticsProbe } from '../../src/extension/diagnostics';
 import type { TipLensExports } from '../../src/extension/probes';
 import type { ReportNode, ReportTreeProbe } from '../../src/extension/reportTree';
 
-const FOLDER = 'annotations';
-const TIMEOUT_MS = 20_000;
+const suiteDir = suiteFolder('annotations');
 
 let service: AnalysisService;
 let annotations: AnnotationsProbe;
@@ -35,15 +34,8 @@ let annotationHighlights: AnnotationDecorationsProbe;
 let diagnostics: DiagnosticsProbe;
 let sample: string;
 
-const folder = (): string => path.join(workspaceRoot(), FOLDER);
-
-async function waitFor(what: string | (() => string), condition: () => boolean, timeoutMs = TIMEOUT_MS): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const folder = (): string => suiteDir.path();
+const write = (name: string, text: string): vscode.Uri => suiteDir.write(name, text);
 
 /** The open document of `uri` (a document closed and opened again is another object). */
 function docOf(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -63,13 +55,6 @@ async function settled(uri: vscode.Uri, what: string, ok: (r: Report) => boolean
     },
   );
   return last!;
-}
-
-function write(name: string, text: string): vscode.Uri {
-  const file = path.join(folder(), name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
 }
 
 const annotationFile = (uri: vscode.Uri): string => `${uri.fsPath}.annotations.json`;
@@ -173,7 +158,7 @@ suite('Annotations', () => {
     annotationHighlights = api.probes.get('annotationDecorations') as AnnotationDecorationsProbe;
     diagnostics = api.probes.get('diagnostics') as DiagnosticsProbe;
     assert.ok(annotations && annotationHighlights, 'the annotations record themselves in probes');
-    sample = fs.readFileSync(path.join(extension.extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
+    sample = sampleText('veldora-2023.tip.txt');
     report = write('veldora-2023.tip.txt', sample);
     await vscode.commands.executeCommand('workbench.view.extension.tipLens');
     await open(report);
@@ -181,7 +166,7 @@ suite('Annotations', () => {
 
   suiteTeardown(async () => {
     await closeAll();
-    fs.rmSync(folder(), { recursive: true, force: true });
+    suiteDir.remove();
     fs.rmSync(path.join(workspaceRoot(), '.tip-lens'), { recursive: true, force: true });
   });
 
