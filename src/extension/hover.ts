@@ -4,7 +4,10 @@ import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
 import type { Hit } from '../core/query';
 import type { AnalysisService, Report } from './analysisService';
-import { ANNOTATION_COMMANDS, annotationHover, annotationsAt, schemaFor } from './annotations';
+import { annotationHover } from './annotations/hover';
+import { annotationsAt } from './annotations/items';
+import { ANNOTATION_COMMANDS } from './annotations/protocol';
+import { schemaFor } from './annotations/schemaStore';
 import { LANGUAGE_ID } from './detection';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { DEFAULT_TOLERANCE } from '../core/checks/conversionRate';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysisService';
-import { registerAnnotationDecorations } from './annotationDecorations';
 import { registerAnnotations } from './annotations';
 import { registerCodeActions } from './codeActions';
 import { registerDecorations } from './decorations';
@@ -33,8 +32,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerStructure(context, service);
   registerStatusBar(context, service, workspace);
   const checker = registerDiagnostics(context, service, workspace);
-  const annotations = registerAnnotations(context, service, checker);
-  registerAnnotationDecorations(context, service, annotations.schemas);
+  registerAnnotations(context, service, checker);
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);
   registerExportDataset(context);

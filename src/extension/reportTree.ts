@@ -4,7 +4,8 @@ import { ENTITY_LABELS, METRIC_LABELS, SECTION_LABELS, figureLabel, figureValue,
 import type { Amount, Entity, EntityType, Figure, Meta, Mention, Metric, Money, NarrativeInfo, SectionKind, Span } from '../core/model';
 import type { Anchored } from '../core/annotations';
 import { isTipReport, type AnalysisService, type Report } from './analysisService';
-import { annotationTitle, schemaFor, statusText } from './annotations';
+import { annotationTitle, statusText } from './annotations/labels';
+import { schemaFor } from './annotations/schemaStore';
 import { probes } from './probes';
 import { LineMap } from '../core/lines';
 

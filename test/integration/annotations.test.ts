@@ -13,18 +13,18 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceRoot } from './support';
+import { EXTENSION_ID, sampleText, suiteFolder, waitFor, workspaceRoot } from './support';
 import { parseAnnotationFile } from '../../src/core/annotations';
 import type { AnalysisService, Report } from '../../src/extension/analysisService';
-import type { AnnotationDecorationsProbe } from '../../src/extension/annotationDecorations';
-import type { AnnotationsProbe, CommandResult } from '../../src/extension/annotations';
+import type { AnnotationsProbe } from '../../src/extension/annotations';
+import type { AnnotationDecorationsProbe } from '../../src/extension/annotations/decorations';
+import type { CommandResult } from '../../src/extension/annotations/protocol';
 import type { DecorationsProbe } from '../../src/extension/decorations';
 import type { DiagnosticsProbe } from '../../src/extension/diagnostics';
 import type { TipLensExports } from '../../src/extension/probes';
 import type { ReportNode, ReportTreeProbe } from '../../src/extension/reportTree';
 
-const FOLDER = 'annotations';
-const TIMEOUT_MS = 20_000;
+const suiteDir = suiteFolder('annotations');
 
 let service: AnalysisService;
 let annotations: AnnotationsProbe;
@@ -34,15 +34,8 @@ let annotationHighlights: AnnotationDecorationsProbe;
 let diagnostics: DiagnosticsProbe;
 let sample: string;
 
-const folder = (): string => path.join(workspaceRoot(), FOLDER);
-
-async function waitFor(what: string | (() => string), condition: () => boolean, timeoutMs = TIMEOUT_MS): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const folder = (): string => suiteDir.path();
+const write = (name: string, text: string): vscode.Uri => suiteDir.write(name, text);
 
 /** The open document of `uri` (a document closed and opened again is another object). */
 function docOf(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -62,13 +55,6 @@ async function settled(uri: vscode.Uri, what: string, ok: (r: Report) => boolean
     },
   );
   return last!;
-}
-
-function write(name: string, text: string): vscode.Uri {
-  const file = path.join(folder(), name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return vscode.Uri.file(file);
 }
 
 const annotationFile = (uri: vscode.Uri): string => `${uri.fsPath}.annotations.json`;
@@ -172,7 +158,7 @@ suite('Annotations', () => {
     annotationHighlights = api.probes.get('annotationDecorations') as AnnotationDecorationsProbe;
     diagnostics = api.probes.get('diagnostics') as DiagnosticsProbe;
     assert.ok(annotations && annotationHighlights, 'the annotations record themselves in probes');
-    sample = fs.readFileSync(path.join(extension.extensionPath, 'samples', 'veldora-2023.tip.txt'), 'utf8');
+    sample = sampleText('veldora-2023.tip.txt');
     report = write('veldora-2023.tip.txt', sample);
     await vscode.commands.executeCommand('workbench.view.extension.tipLens');
     await open(report);
@@ -180,7 +166,7 @@ suite('Annotations', () => {
 
   suiteTeardown(async () => {
     await closeAll();
-    fs.rmSync(folder(), { recursive: true, force: true });
+    suiteDir.remove();
     fs.rmSync(path.join(workspaceRoot(), '.tip-lens'), { recursive: true, force: true });
   });
 
@@ -240,24 +226,27 @@ suite('Annotations', () => {
 
   test('"reload": the set is dropped from memory and read again from disk, also after an edit made while the report was closed', async () => {
     // A real window reload (workbench.action.reloadWindow) would end the extension host that
-    // runs these tests. Instead, every editor of the report is closed, the store's cache is
-    // cleared through its probe, and the report is opened again: the set comes from disk.
+    // runs these tests. Instead, the report is closed for good (the store lets go of its set),
+    // edited outside VS Code, and opened again: the set comes from disk.
+    assert.ok(annotations.store.has(report), 'the set is in memory while the report is open');
     await closeAll();
-    // VS Code closes the document itself a moment after its last editor (then the store lets go of its set too).
-    await waitFor('the document to close', () => !docOf(report), 1_500).catch(() => undefined);
+    // Closing its editors is not enough: VS Code keeps a document an extension opened (these
+    // tests did) for up to three minutes. Moved away by a workspace edit, it lets go of it at once.
+    const aside = vscode.Uri.file(path.join(folder(), 'veldora-2023.aside'));
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(report, aside);
+    assert.ok(await vscode.workspace.applyEdit(move), 'the report moved aside');
+    await waitFor('the document to close', () => !docOf(report));
+    assert.ok(!annotations.store.has(report), 'nothing of the set is left in memory once the report is closed');
     const loads = annotations.store.loads;
-    annotations.store.forget(report);
-    if (!docOf(report)) assert.ok(!annotations.store.has(report), 'nothing of the set is left in memory');
-    // Meanwhile, someone edits the report outside VS Code.
+    // Meanwhile, someone edits the report outside VS Code and puts it back where it was. (The
+    // copy aside stays until the suite's folder goes: VS Code's local history copies it meanwhile.)
     const prefix = 'An opening paragraph written in another editor.\n\n';
-    const saved = fs.readFileSync(report.fsPath, 'utf8');
+    const saved = fs.readFileSync(aside.fsPath, 'utf8');
     fs.writeFileSync(report.fsPath, prefix + saved);
     const at = saved.indexOf('gendarmerie') + prefix.length;
-    await waitFor('the document to be the new text', () => {
-      const d = docOf(report);
-      return !d || d.getText().startsWith(prefix);
-    });
     await open(report);
+    assert.ok(docOf(report)!.getText().startsWith(prefix), 'the report opened again is the text edited outside');
     const rep = await settled(report, 'the annotation read from disk, on its text', (r) => r.annotated.anchored.some((a) => a.annotation.id === id && a.span?.start === at));
     assert.ok(annotations.store.loads > loads, 'the set was read from the file again');
     const doc = docOf(report)!;

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { Anchored, AnnotationSchema } from '../core/annotations';
-import { isTipReport, type AnalysisService, type Report } from './analysisService';
-import { schemaLabel, type SchemaStore } from './annotations';
-import { OffsetMap } from './decorations';
-import { probes } from './probes';
+import type { Anchored, AnnotationSchema } from '../../core/annotations';
+import { isTipReport, type AnalysisService, type Report } from '../analysisService';
+import { OffsetMap } from '../decorations';
+import { probes } from '../probes';
+import { schemaLabel } from './labels';
+import type { SchemaStore } from './schemaStore';
 
 /**
  * The researchers' annotations as decorations of their own, over the engine's highlights

@@ -1,0 +1,84 @@
+import type * as vscode from 'vscode';
+import type { Anchored, Annotation, AnnotationSchema } from '../../core/annotations';
+import { ENTITY_LABELS, figureValue, METRIC_LABELS } from '../../core/labels';
+import type { Hit } from '../../core/query';
+import type { Report } from '../analysisService';
+import { type Item, itemOfHit, overlaps, statusOf } from './items';
+import { annotationTitle, clip } from './labels';
+import { CHANGE_ITEM_TYPE, CONFIRM_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, REJECT_ITEM } from './protocol';
+
+/**
+ * The annotations' part of a hover: what the hover of TIP reports (`../hover.ts`) adds to the
+ * hover of an item, and the hover of an annotation. Markdown with command links; the hover
+ * provider owns the `MarkdownString` and trusts `ANNOTATION_COMMANDS` (`protocol.ts`).
+ */
+
+/** Text from the report, safe in markdown (as ../hover.ts escapes it). */
+function esc(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]|\$(?=\()/g, '\\$&');
+}
+
+function commandLink(title: string, command: string, args: readonly unknown[]): string {
+  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+}
+
+/**
+ * The researcher's side of a hover: the item's status (confirmed, changed, added by you, with
+ * the note) and links to Confirm / Reject / Change Type; then the annotations on the text under
+ * the pointer that are not the item's (notes, labels, rejected items), with Edit Note / Delete.
+ */
+export function annotationHover(doc: vscode.TextDocument, report: Report, hit: Hit | undefined, own: readonly Anchored[], schema?: AnnotationSchema): string {
+  const uri = doc.uri.toString();
+  const parts: string[] = [];
+  let itemAnnotation: string | undefined;
+  if (hit) {
+    const item = itemOfHit(hit);
+    const st = statusOf(item);
+    itemAnnotation = st.annotation;
+    const span = item.span;
+    const links: string[] = [];
+    if (!st.status || st.status === 'automatic') links.push(commandLink('Confirm', CONFIRM_ITEM, [uri, span.start, span.end]));
+    links.push(commandLink(st.status === 'manual' ? 'Remove' : 'Reject', REJECT_ITEM, [uri, span.start, span.end]));
+    if (item.kind !== 'money') links.push(commandLink('Change Type…', CHANGE_ITEM_TYPE, [uri, span.start, span.end]));
+    if (st.annotation) links.push(commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, st.annotation]));
+    let status = 'found by TIP Lens';
+    if (st.status === 'confirmed') status = '$(check) confirmed by you';
+    else if (st.status === 'manual') status = '$(person) added by you';
+    else if (st.status === 'corrected') status = `$(edit) type changed by you${was(report, item)}`;
+    parts.push(`**Status**: ${status}${st.note ? `  \n**Note**: ${esc(st.note)}` : ''}\n\n${links.join(' · ')}`);
+  }
+  for (const a of own) {
+    const ann = a.annotation;
+    if (ann.id === itemAnnotation) continue;
+    // Decisions about the item under the pointer are said above.
+    if (hit && ann.decision !== 'note' && ann.decision !== 'reject' && ann.label?.kind !== 'free') continue;
+    const links = [commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, ann.id]), commandLink(ann.decision === 'reject' ? 'Undo Reject' : 'Delete', DELETE_ANNOTATION, [uri, ann.id])];
+    const title = ann.decision === 'reject' ? rejectedTitle(report, ann) : annotationTitle(ann, schema);
+    parts.push(`**${esc(title)}**: “${esc(clip(ann.selector[1].exact, 60))}”${ann.note ? `  \n**Note**: ${esc(ann.note)}` : ''}\n\n${links.join(' · ')}`);
+  }
+  return parts.join('\n\n---\n\n');
+}
+
+function rejectedTitle(report: Report, ann: Annotation): string {
+  const r = report.annotated.rejected;
+  const f = r.figures.find((x) => x.annotation === ann.id);
+  if (f) return `Rejected by you: figure ${figureValue(f)} (${METRIC_LABELS[f.metric]})`;
+  const m = r.money.find((x) => x.annotation === ann.id);
+  if (m) return `Rejected by you: amount ${m.text}`;
+  const e = r.mentions.find((x) => x.annotation === ann.id);
+  if (e) return `Rejected by you: ${ENTITY_LABELS[e.entity.type]} ${e.text}`;
+  return `Rejected by you`;
+}
+
+/** `(was: victims identified)`: what the engine said before the researcher changed it. */
+function was(report: Report, item: Item): string {
+  if (item.kind === 'figure') {
+    const f = report.engine.figures.find((x) => overlaps(x, item.span));
+    return f && f.metric !== item.figure.metric ? ` (TIP Lens read ${METRIC_LABELS[f.metric]})` : '';
+  }
+  if (item.kind === 'entity') {
+    const e = report.engine.entities.find((x) => x.mentions.some((m) => overlaps(m, item.span)));
+    return e && e.type !== item.entity.type ? ` (TIP Lens read ${ENTITY_LABELS[e.type]})` : '';
+  }
+  return '';
+}
