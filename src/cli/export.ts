@@ -1,6 +1,8 @@
 /**
  * `tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]`: the reports
- * as a dataset (src/core/export.ts), with the annotations beside each report applied.
+ * as a dataset, with the annotations beside each report applied: the export run of
+ * src/core/export/pipeline.ts, shared with the Export Dataset command; this file finds and reads
+ * the files with Node and writes the output.
  *
  * A DIR is searched recursively for `.tip`, `.tip.txt` and `.txt` files; `.txt` files are kept
  * when their content is a TIP narrative (`detectTipReport`), named ones always, as in the
@@ -10,18 +12,15 @@
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
-import { annotationFileFor, ANNOTATION_SUFFIX, parseAnnotationFile, type Annotation } from '../core/annotations';
-import { detectTipReport } from '../core/detect';
+import { annotationFileFor, type Annotation } from '../core/annotations';
 import {
-  BRAT_CONF_MARK, bratConfig, bratStem, collectBratTypes, csvHeader, csvRecords, exportReport, jsonlLines, toBrat,
-  type ExportedReport, type Kind,
+  EXPORT_FORMATS, ExportRun, isCandidate, judge, ownsBratConfig, parseAnnotations, SKIP_DIRS, type ExportFormat,
 } from '../core/export';
 import { readTextFile } from './input';
 import { preamble, scanArgs, withoutCommand } from './args';
 import { plural } from '../core/labels';
 
-export const EXPORT_FORMATS = ['csv', 'jsonl', 'brat'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from '../core/export';
 
 /** Where output goes; `progress` (optional) is told of each report, for a terminal. */
 export interface ExportIo {
@@ -81,19 +80,6 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 
 // ---------------------------------------------------------------------------------------
 // Finding the reports
-
-/** Folders never searched. */
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-function isTipName(file: string): boolean {
-  const f = file.toLowerCase();
-  return f.endsWith('.tip') || f.endsWith('.tip.txt');
-}
-
-function isCandidate(file: string): boolean {
-  const f = file.toLowerCase();
-  return (f.endsWith('.tip') || f.endsWith('.txt')) && !f.endsWith(ANNOTATION_SUFFIX);
-}
 
 interface Found {
   /** The path to read. */
@@ -171,12 +157,10 @@ async function fileSink(file: string): Promise<Sink> {
 async function readAnnotations(report: string): Promise<{ annotations: readonly Annotation[] } | { error: string; file: string }> {
   const file = annotationFileFor(report);
   const r = await readTextFile(file);
-  if (!r.ok) return r.reason === 'no such file' ? { annotations: [] } : { error: r.reason, file };
-  const parsed = parseAnnotationFile(r.text);
-  if (!parsed.ok) return { error: parsed.error, file };
-  return { annotations: parsed.file.annotations };
+  if (!r.ok && r.reason === 'no such file') return { annotations: [] };
+  const parsed = parseAnnotations(r);
+  return 'error' in parsed ? { error: parsed.error, file } : parsed;
 }
-
 
 /**
  * Runs `export`; resolves to the exit code: 0 when every report was exported with its
@@ -203,6 +187,8 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
     }
   }
 
+  // Brat names tell apart the candidates that share a base name by their folders.
+  const run = new ExportRun(args.format, { bom: args.bom, names: found.map((f) => f.rel) });
   let sink: Sink | undefined;
   if (args.format !== 'brat') {
     try {
@@ -211,7 +197,8 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
       io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
       return 1;
     }
-    if (args.format === 'csv') await sink.write(csvHeader({ bom: args.bom }));
+    const start = run.start();
+    if (start) await sink.write(start);
   } else {
     try {
       await fs.mkdir(outAbs!, { recursive: true });
@@ -221,26 +208,18 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
     }
   }
 
-  const totals: Record<Kind, number> = { figure: 0, money: 0, entity: 0, annotation: 0 };
-  const types = { labels: new Set<string>(), attributes: new Map<string, Set<string>>() };
-  const names = new Set<string>();
-  const stems = new Map<string, number>();
-  for (const f of found) stems.set(bratStem(f.rel), (stems.get(bratStem(f.rel)) ?? 0) + 1);
-  let reports = 0;
-  let unplaced = 0;
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     io.progress?.(i, found.length);
-    const r = await readTextFile(f.file);
-    if (!r.ok) {
-      // A searched .txt that is binary is simply not a report; anything else is an error.
-      if (f.searched && !isTipName(f.file) && r.reason.startsWith('binary')) continue;
-      io.stderr(`tip-lens: ${f.file}: ${r.reason}\n`);
-      code = 1;
+    const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
+    if (!verdict.report) {
+      if (verdict.error !== undefined) {
+        io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
+        code = 1;
+      }
       continue;
     }
-    if (f.searched && !isTipName(f.file) && !detectTipReport(r.text).isTipReport) continue;
-    if (r.warning) io.stderr(`tip-lens: ${f.file}: warning: ${r.warning}\n`);
+    if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
     const ann = await readAnnotations(f.file);
     let annotations: readonly Annotation[] = [];
     if ('error' in ann) {
@@ -248,20 +227,12 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
       code = 1;
     } else annotations = ann.annotations;
 
-    const exported: ExportedReport = exportReport({ file: f.file, text: r.text, analysis: analyze(r.text), annotations });
-    reports++;
-    for (const k of Object.keys(totals) as Kind[]) totals[k] += exported.counts[k];
-    if (args.format === 'csv') await sink!.write(csvRecords(exported.rows));
-    else if (args.format === 'jsonl') await sink!.write(jsonlLines(exported.rows));
+    const out = run.add({ file: f.file, text: verdict.text, analysis: analyze(verdict.text), annotations }, f.rel);
+    if (out.kind === 'records') await sink!.write(out.text);
     else {
-      const doc = toBrat(exported);
-      collectBratTypes(types, doc);
-      unplaced += doc.unplaced;
-      const name = uniqueName(f, names, stems);
       try {
-        // The text exactly as read (no byte order mark), so that the offsets point into it.
-        await fs.writeFile(path.join(outAbs!, `${name}.txt`), doc.txt, 'utf8');
-        await fs.writeFile(path.join(outAbs!, `${name}.ann`), doc.ann, 'utf8');
+        await fs.writeFile(path.join(outAbs!, `${out.name}.txt`), out.txt, 'utf8');
+        await fs.writeFile(path.join(outAbs!, `${out.name}.ann`), out.ann, 'utf8');
       } catch (e) {
         io.stderr(`tip-lens: ${args.out}: ${(e as Error).message}\n`);
         return 1;
@@ -275,7 +246,7 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
     if (args.format === 'brat') {
       const conf = path.join(outAbs!, 'annotation.conf');
       const existing = await fs.readFile(conf, 'utf8').catch(() => undefined);
-      if (existing === undefined || existing.startsWith(BRAT_CONF_MARK)) await fs.writeFile(conf, bratConfig(types.labels, types.attributes), 'utf8');
+      if (ownsBratConfig(existing)) await fs.writeFile(conf, run.bratConfig(), 'utf8');
       else io.stderr(`tip-lens: ${conf}: kept (not written by TIP Lens); it may not declare every label of this export\n`);
     }
   } catch (e) {
@@ -283,32 +254,15 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
     return 1;
   }
 
-  if (reports === 0) {
+  if (run.reports === 0) {
     io.stderr('tip-lens: no TIP report found to export\n');
     return 1;
   }
-  if (unplaced > 0) {
-    io.stderr(`tip-lens: ${plural(unplaced, 'orphaned annotation')} (their text is gone) cannot be placed in brat; export csv or jsonl to list them\n`);
+  if (run.unplaced > 0) {
+    io.stderr(`tip-lens: ${plural(run.unplaced, 'orphaned annotation')} (their text is gone) cannot be placed in brat; export csv or jsonl to list them\n`);
   }
-  if (args.out !== undefined) {
-    io.stderr(`tip-lens: exported ${plural(reports, 'report')} (${plural(totals.figure, 'figure')}, ${plural(totals.money, 'money amount')}, `
-      + `${plural(totals.entity, 'entity mention')}, ${plural(totals.annotation, 'annotation')}) to ${args.out}\n`);
-  }
+  if (args.out !== undefined) io.stderr(`tip-lens: exported ${run.summary()} to ${args.out}\n`);
   return code;
-}
-
-/**
- * A name for a report's brat pair, unique in this export: its base name; when other candidates
- * share it, the path below its DIR (`2020__mali`); numbered if that is taken too.
- */
-function uniqueName(f: Found, taken: Set<string>, shared: ReadonlyMap<string, number>): string {
-  let name = bratStem(f.rel);
-  const dir = path.dirname(f.rel);
-  if ((shared.get(name) ?? 0) > 1 && dir !== '.') name = `${dir.split(/[\\/]+/).map((s) => bratStem(s)).join('__')}__${name}`;
-  const base = name;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-  taken.add(name);
-  return name;
 }
 
 /** How many reports make a folder large enough to show progress on a terminal. */

@@ -38,6 +38,20 @@ function peg(base: string, quote: string, value: number, detail: string): Rate {
   return { base, quote, value, source: 'peg', detail };
 }
 
+/**
+ * A rate at the precision every view gives it (the export's cell, the Report view, the hover):
+ * as a report would quote it, two decimals from 1 up (`582.00`), four significant digits
+ * below (`0.3845`). A stated conversion is rounded anyway: more digits would be noise.
+ */
+export function roundRate(r: number): number {
+  return r >= 1 ? Number(r.toFixed(2)) : Number(r.toPrecision(4));
+}
+
+/** {@link roundRate} as text: `582.00`, `14,500.00`, `0.3845`. */
+export function formatRate(r: number): string {
+  return r >= 1 ? roundRate(r).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : r.toPrecision(4);
+}
+
 /** A rate the user gives in settings: `{ "pair": "EUR/USD", "rate": 1.08, "asOf": "2024-01-31" }`. */
 export interface UserRate {
   readonly pair: string;

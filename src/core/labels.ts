@@ -108,3 +108,8 @@ export function figureLabel(f: Figure): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
+
+/** The last part of a `/`-separated path (a URI's path, say): `/a/b/mali.tip` -> `mali.tip`. */
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}

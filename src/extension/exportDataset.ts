@@ -1,8 +1,9 @@
 /**
  * `TIP Lens: Export Dataset`: every TIP report of a folder (or of the workspace) as one CSV or
  * JSON Lines file, or as a brat collection, with the annotations beside each report applied.
- * The same rows as `tip-lens export` (src/core/export.ts); open reports are exported as they
- * are in the editor, unsaved edits included; annotation files are read with `workspace.fs`.
+ * The same export run as `tip-lens export` (src/core/export/pipeline.ts): the same rows, brat
+ * names and rules for what is a report. Here open reports are exported as they are in the
+ * editor, unsaved edits included, and files are read and written with `workspace.fs`.
  *
  * Arguments (for keybindings, tasks and tests): `(folder?: Uri | string | 'workspace',
  * format?: 'csv' | 'jsonl' | 'brat', output?: Uri | string)`. Whatever is not given is asked.
@@ -11,18 +12,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { analyzeAsync } from '../core/analyze';
-import { annotationFileFor, parseAnnotationFile, type Annotation } from '../core/annotations';
-import { detectTipReport } from '../core/detect';
+import { annotationFileFor, type Annotation } from '../core/annotations';
 import {
-  BRAT_CONF_MARK, bratConfig, bratStem, collectBratTypes, csvHeader, csvRecords, exportReport, jsonlLines, toBrat, type Kind,
+  decode, ExportRun, inSkippedDir, isCandidate, isTipName, judge, ownsBratConfig, parseAnnotations, SKIP_DIRS, type ExportFormat, type Kind,
 } from '../core/export';
-import { decode } from '../cli/input';
 import { LANGUAGE_ID } from './detection';
 import { plural } from '../core/labels';
 
 export const EXPORT_COMMAND = 'tipLens.exportDataset';
 
-export type DatasetFormat = 'csv' | 'jsonl' | 'brat';
+export type DatasetFormat = ExportFormat;
 
 export interface ExportDatasetResult {
   readonly format?: DatasetFormat;
@@ -40,7 +39,6 @@ export interface ExportDatasetResult {
 
 /** The files looked at: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
-const SKIP_DIRS = new Set(['node_modules', '.git']);
 const ENCODER = new TextEncoder();
 
 const FORMAT_ITEMS: ReadonlyArray<vscode.QuickPickItem & { format: DatasetFormat }> = [
@@ -110,26 +108,11 @@ async function pickOutput(arg: unknown, format: DatasetFormat, near: vscode.Uri 
   });
 }
 
-function isTipName(uri: vscode.Uri): boolean {
-  const p = uri.path.toLowerCase();
-  return p.endsWith('.tip') || p.endsWith('.tip.txt');
-}
-
-function isCandidate(uri: vscode.Uri): boolean {
-  const p = uri.path.toLowerCase();
-  return p.endsWith('.tip') || p.endsWith('.txt');
-}
-
 /** `a` is `b` or lies inside it. */
 function isUnder(a: vscode.Uri, b: vscode.Uri): boolean {
   if (a.scheme !== b.scheme || a.authority !== b.authority) return false;
   const base = b.path.endsWith('/') ? b.path : `${b.path}/`;
   return a.path === b.path || a.path.startsWith(base);
-}
-
-/** A path inside `node_modules` or `.git`. */
-function inSkippedDir(uri: vscode.Uri): boolean {
-  return uri.path.split('/').slice(0, -1).some((s) => SKIP_DIRS.has(s));
 }
 
 /** The candidate files: found with `files.exclude` applied inside the workspace, walked outside it. */
@@ -146,7 +129,7 @@ async function candidates(target: Target, token: vscode.CancellationToken): Prom
       await walk(target.uri, uris, token);
     }
   }
-  return uris.filter((u) => !inSkippedDir(u)).sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
+  return uris.filter((u) => !inSkippedDir(u.path)).sort((a, b) => (a.toString() < b.toString() ? -1 : a.toString() > b.toString() ? 1 : 0));
 }
 
 async function walk(dir: vscode.Uri, into: vscode.Uri[], token: vscode.CancellationToken): Promise<void> {
@@ -162,27 +145,31 @@ async function walk(dir: vscode.Uri, into: vscode.Uri[], token: vscode.Cancellat
     // Symbolic links to folders are not followed (no loops).
     if (type & vscode.FileType.Directory) {
       if (!(type & vscode.FileType.SymbolicLink) && !SKIP_DIRS.has(name)) await walk(uri, into, token);
-    } else if (isCandidate(uri)) into.push(uri);
+    } else if (isCandidate(uri.path)) into.push(uri);
   }
 }
 
-/** The text of a candidate: the open document's (unsaved edits included) or the file's. */
-async function readReport(uri: vscode.Uri): Promise<{ text: string; report: boolean } | { error: string } | undefined> {
+/**
+ * A candidate as the export sees it (src/core/export/pipeline.ts `judge`): the open document's
+ * text (unsaved edits included; its language counts) or the file's; not a report; or an error.
+ */
+async function readReport(uri: vscode.Uri): Promise<{ text: string } | { error: string } | undefined> {
   const key = uri.toString();
   const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
+  let verdict;
   if (doc) {
-    const text = doc.getText();
-    return { text, report: doc.languageId === LANGUAGE_ID || isTipName(uri) || detectTipReport(text).isTipReport };
+    verdict = judge(uri.path, { ok: true, text: doc.getText() }, { searched: true, tipLanguage: doc.languageId === LANGUAGE_ID });
+  } else {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+    verdict = judge(uri.path, decode(bytes), { searched: true });
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-  const r = decode(bytes);
-  if (!r.ok) return isTipName(uri) ? { error: r.reason } : undefined; // a binary .txt is no report
-  return { text: r.text, report: isTipName(uri) || detectTipReport(r.text).isTipReport };
+  if (verdict.report) return { text: verdict.text };
+  return verdict.error !== undefined ? { error: verdict.error } : undefined;
 }
 
 /** The annotations beside a report: none without a file; an error in words for a file that does not validate. */
@@ -195,10 +182,8 @@ async function readAnnotations(report: vscode.Uri): Promise<{ annotations: reado
     if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { annotations: [] };
     return { error: e instanceof Error ? e.message : String(e), file };
   }
-  const r = decode(bytes);
-  if (!r.ok) return { error: r.reason, file };
-  const parsed = parseAnnotationFile(r.text);
-  return parsed.ok ? { annotations: parsed.file.annotations } : { error: parsed.error, file };
+  const parsed = parseAnnotations(decode(bytes));
+  return 'error' in parsed ? { error: parsed.error, file } : parsed;
 }
 
 /** The name of a file in the dataset: relative to the exported folder, or to the workspace. */
@@ -230,13 +215,13 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
   if (!output) return { ...none, format };
   const bom = vscode.workspace.getConfiguration('tipLens').get<boolean>('export.csvBom', false);
 
-  const counts = empty();
   const annotationErrors: Array<{ file: string; error: string }> = [];
   const unreadable: Array<{ file: string; error: string }> = [];
-  let reports = 0;
-  let rows = 0;
-  let unplaced = 0;
-  const result = (cancelled: boolean): ExportDatasetResult => ({ format, output, reports, rows, counts, annotationErrors, unreadable, cancelled });
+  /** The export run, once the reports are found. */
+  let run: ExportRun | undefined;
+  const result = (cancelled: boolean): ExportDatasetResult => ({
+    format, output, reports: run?.reports ?? 0, rows: run?.rows ?? 0, counts: run?.counts ?? empty(), annotationErrors, unreadable, cancelled,
+  });
 
   const outcome = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'TIP Lens: Exporting dataset', cancellable: true },
@@ -249,19 +234,17 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
         for (let i = 0; i < listed.length; i++) {
           if (token.isCancellationRequested) return result(true);
           const uri = listed[i]!;
-          if (isTipName(uri)) found.push(uri);
+          if (isTipName(uri.path)) found.push(uri);
           else {
             if (i % 20 === 0) progress.report({ message: `finding TIP reports… (${i + 1}/${listed.length} files)` });
             const read = await readReport(uri);
             if (read && 'error' in read) unreadable.push({ file: nameOf(uri, target), error: read.error });
-            else if (read?.report) found.push(uri);
+            else if (read) found.push(uri);
           }
         }
-        const chunks: string[] = format === 'csv' ? [csvHeader({ bom })] : [];
-        const types = { labels: new Set<string>(), attributes: new Map<string, Set<string>>() };
-        const names = new Set<string>();
-        const stems = new Map<string, number>();
-        for (const u of found) stems.set(bratStem(u.path), (stems.get(bratStem(u.path)) ?? 0) + 1);
+        // Brat names tell apart the reports that share a base name by their folders.
+        const exporting = (run = new ExportRun(format, { bom, names: found.map((u) => nameOf(u, target)) }));
+        const chunks: string[] = [exporting.start()];
         if (format === 'brat') await vscode.workspace.fs.createDirectory(output);
         const controller = new AbortController();
         const abort = token.onCancellationRequested(() => controller.abort());
@@ -282,19 +265,11 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
             else annotations = ann.annotations;
             const analysis = await analyzeAsync(read.text, { signal: controller.signal });
             if (!analysis || token.isCancellationRequested) return result(true);
-            const exported = exportReport({ file, text: read.text, analysis, annotations });
-            reports++;
-            rows += exported.rows.length;
-            for (const k of Object.keys(counts) as Kind[]) counts[k] += exported.counts[k];
-            if (format === 'csv') chunks.push(csvRecords(exported.rows));
-            else if (format === 'jsonl') chunks.push(jsonlLines(exported.rows));
+            const out = exporting.add({ file, text: read.text, analysis, annotations });
+            if (out.kind === 'records') chunks.push(out.text);
             else {
-              const doc = toBrat(exported);
-              collectBratTypes(types, doc);
-              unplaced += doc.unplaced;
-              const name = bratName(file, names, stems);
-              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${name}.txt`), ENCODER.encode(doc.txt));
-              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${name}.ann`), ENCODER.encode(doc.ann));
+              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${out.name}.txt`), ENCODER.encode(out.txt));
+              await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(output, `${out.name}.ann`), ENCODER.encode(out.ann));
             }
           }
         } finally {
@@ -302,8 +277,8 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
         }
         if (format === 'brat') {
           const conf = vscode.Uri.joinPath(output, 'annotation.conf');
-          const mine = !(await exists(conf)) || new TextDecoder().decode(await vscode.workspace.fs.readFile(conf)).startsWith(BRAT_CONF_MARK);
-          if (mine) await vscode.workspace.fs.writeFile(conf, ENCODER.encode(bratConfig(types.labels, types.attributes)));
+          const existing = (await exists(conf)) ? new TextDecoder().decode(await vscode.workspace.fs.readFile(conf)) : undefined;
+          if (ownsBratConfig(existing)) await vscode.workspace.fs.writeFile(conf, ENCODER.encode(exporting.bratConfig()));
         } else {
           await vscode.workspace.fs.writeFile(output, ENCODER.encode(chunks.join('')));
         }
@@ -318,6 +293,7 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
     void vscode.window.showErrorMessage(`TIP Lens: the export failed: ${outcome.message}`);
     return result(false);
   }
+  const reports = run?.reports ?? 0;
   if (outcome.cancelled) {
     const partial = format === 'brat' && reports > 0 ? ` ${plural(reports, 'report')} were written to ${output.fsPath} before.` : '';
     void vscode.window.showInformationMessage(`TIP Lens: export cancelled.${partial}`);
@@ -326,10 +302,9 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
   if (reports === 0) {
     void vscode.window.showWarningMessage('TIP Lens: no TIP report found to export.');
   } else {
-    const what = `${plural(reports, 'report')} (${plural(counts.figure, 'figure')}, ${plural(counts.money, 'money amount')}, `
-      + `${plural(counts.entity, 'entity mention')}, ${plural(counts.annotation, 'annotation')})`;
+    const unplaced = run?.unplaced ?? 0;
     const orphans = unplaced > 0 ? ` ${plural(unplaced, 'orphaned annotation')} cannot be placed in brat (their text is gone).` : '';
-    void vscode.window.showInformationMessage(`TIP Lens: exported ${what} to ${output.fsPath}.${orphans}`, 'Reveal').then((choice) => {
+    void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${output.fsPath}.${orphans}`, 'Reveal').then((choice) => {
       if (choice === 'Reveal') void vscode.commands.executeCommand('revealFileInOS', output);
     });
   }
@@ -342,15 +317,4 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
     void vscode.window.showWarningMessage(`TIP Lens: ${plural(problems.length, 'file')} could not be read: ${shown}`);
   }
   return outcome;
-}
-
-/** As the command line names them: the base name, the path when others share it, numbered when taken. */
-function bratName(file: string, taken: Set<string>, shared: ReadonlyMap<string, number>): string {
-  let name = bratStem(file);
-  const dir = path.posix.dirname(file.replace(/\\/g, '/'));
-  if ((shared.get(name) ?? 0) > 1 && dir !== '.') name = `${dir.split('/').map((s) => bratStem(s)).join('__')}__${name}`;
-  const base = name;
-  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-  taken.add(name);
-  return name;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type ConversionCheck, checkConversions, convert, documentRates, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
+import { type ConversionCheck, checkConversions, convert, documentRates, formatRate, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
 import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS } from '../core/labels';
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
 import type { Hit } from '../core/query';
@@ -365,10 +365,8 @@ function amount(value: number, max: number | undefined, currency: string): strin
   return `${f(value)}${max !== undefined ? ` to ${f(max)}` : ''} ${currency}`;
 }
 
-/** A rate as the report would quote it: `582.00`, `0.3845`. */
-function rate(v: number): string {
-  return v >= 1 ? v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : v.toPrecision(4);
-}
+/** A rate as every view shows it (core/currency.ts): `582.00`, `0.3845`. */
+const rate = formatRate;
 
 function percent(fraction: number): string {
   return `${(Math.abs(fraction) * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;

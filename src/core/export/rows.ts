@@ -2,7 +2,8 @@
  * Exporting reports as a dataset: one row per figure, money amount, entity mention and
  * annotation of each report, with the researcher's decisions applied (a decision overrides the
  * engine; what was rejected stays, with status `rejected`; an annotation whose text is gone
- * stays, with status `orphaned` and its quote), written as CSV, JSON Lines or brat standoff.
+ * stays, with status `orphaned` and its quote). The rows are written as CSV (`csv.ts`), JSON
+ * Lines (`jsonl.ts`) or brat standoff (`brat.ts`); `pipeline.ts` runs a whole export.
  *
  * Plain data in, strings out: no `vscode`, no file system. The command line and the
  * extension read the files and write what this returns.
@@ -12,18 +13,12 @@
  * character beyond U+FFFF. They are offsets into the report text as read (a UTF-8 byte order
  * mark dropped, line ends kept as they are, CRLF included), which is exactly the text of the
  * brat `.txt` copy. `line` and `column` are 1-based; the column counts code points too.
- *
- * CSV. RFC 4180: every record ends in CRLF; a field holding a comma, a double quote, CR or LF
- * is quoted, its quotes doubled. A UTF-8 byte order mark on request, so that spreadsheets
- * that guess the encoding read UTF-8. Formula injection: a text field (a cell that is text in
- * the model: the text as written, a note, a name, a file name) starting with `=`, `+`, `-`,
- * `@`, a tab or CR gets a leading `'`, so a spreadsheet shows it instead of evaluating it.
- * Numeric fields (offsets, year, value, rate) are never prefixed: `-5` stays a number. JSON
- * Lines carry the text unchanged (no spreadsheet reads them).
  */
-import { anchorAll, applyAnnotations, type Anchored, type Annotation, type Label } from './annotations';
-import type { Analysis, Entity, Figure, Mention, Money, SectionKind, Span } from './model';
-import { metaAt } from './spans';
+import { anchorAll, applyAnnotations, type Anchored, type Annotation, type Label } from '../annotations';
+import { roundRate } from '../currency';
+import { LineMap } from '../lines';
+import type { Analysis, Entity, Figure, Mention, Money, SectionKind, Span } from '../model';
+import { lastStartingAtOrBefore, metaAt } from '../spans';
 
 export type Kind = 'figure' | 'money' | 'entity' | 'annotation';
 
@@ -84,17 +79,14 @@ export interface ExportedReport {
 export class Offsets {
   /** UTF-16 offsets of the high surrogates of astral characters, ascending. */
   private readonly astral: number[] = [];
-  /** UTF-16 offsets where lines start (after CRLF, LF or a lone CR). */
-  private readonly lineStarts: number[] = [0];
+  /** Where lines start (after CRLF, LF or a lone CR), as VS Code counts them. */
+  private readonly lines: LineMap;
 
   constructor(text: string) {
+    this.lines = new LineMap(text);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) this.lineStarts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (c >= 0xd800 && c <= 0xdbff) {
+      if (c >= 0xd800 && c <= 0xdbff) {
         const d = text.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
           this.astral.push(i);
@@ -112,8 +104,8 @@ export class Offsets {
 
   /** 1-based line, and column in code points. */
   position(offset: number): { line: number; column: number } {
-    const line = countBelow(this.lineStarts, offset + 1) - 1;
-    return { line: line + 1, column: this.codePoint(offset) - this.codePoint(this.lineStarts[line]!) + 1 };
+    const line = this.lines.line(offset);
+    return { line: line + 1, column: this.codePoint(offset) - this.codePoint(this.lines.lineStart(line)) + 1 };
   }
 }
 
@@ -132,21 +124,12 @@ function countBelow(xs: readonly number[], v: number): number {
 // ---------------------------------------------------------------------------------------
 // Rows
 
-
-/** The section an offset falls in, from the analysis' sections (ascending, not overlapping). */
+/** The section an offset falls in, from the analysis' sections (ascending, not overlapping); the last one holds its end. */
 function sectionAt(a: Analysis, offset: number): SectionKind | undefined {
   const ss = a.sections;
-  let lo = 0;
-  let hi = ss.length - 1;
-  let found: SectionKind | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid]!.start <= offset) {
-      if (offset < ss[mid]!.end || (offset === ss[mid]!.end && mid === ss.length - 1)) found = ss[mid]!.kind;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  const i = lastStartingAtOrBefore(ss, offset);
+  const s = ss[i];
+  return s && (offset < s.end || (offset === s.end && i === ss.length - 1)) ? s.kind : undefined;
 }
 
 /** A number cell, or nothing for a value that is not a finite number. */
@@ -154,8 +137,9 @@ function num(v: number | undefined): number | undefined {
   return v === undefined || !Number.isFinite(v) ? undefined : v;
 }
 
+/** An implied rate at the precision every view shows ({@link roundRate}), or nothing. */
 function rate(r: number | undefined): number | undefined {
-  return r === undefined || !Number.isFinite(r) ? undefined : Math.round(r * 10000) / 10000;
+  return r === undefined || !Number.isFinite(r) ? undefined : roundRate(r);
 }
 
 /** `figure:victims-identified`, `entity:country`, `free:needs source`. */
@@ -266,185 +250,3 @@ export function exportReport(src: ExportSource): ExportedReport {
   return { file, text, rows, brat, counts, orphaned };
 }
 
-// ---------------------------------------------------------------------------------------
-// CSV
-
-/** The first characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF (quotes doubled).
- * `guard` prefixes `'` to a text starting like a formula (see the module comment).
- */
-export function csvField(s: string, guard = false): string {
-  const v = guard && FORMULA_START.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** A cell: text is guarded, numbers and flags are written as they are. */
-export function csvCell(c: Cell | undefined): string {
-  if (c === undefined) return '';
-  if (typeof c === 'number') return Number.isFinite(c) ? String(c) : '';
-  if (typeof c === 'boolean') return c ? 'true' : 'false';
-  return csvField(c, true);
-}
-
-export interface CsvOptions {
-  /** Start with a UTF-8 byte order mark (U+FEFF), for spreadsheets that guess the encoding. */
-  readonly bom?: boolean;
-}
-
-/** The header record, after the byte order mark when asked. */
-export function csvHeader(options: CsvOptions = {}): string {
-  return (options.bom ? '\uFEFF' : '') + COLUMNS.join(',') + '\r\n';
-}
-
-/** The records of `rows`, each ending in CRLF. */
-export function csvRecords(rows: readonly Row[]): string {
-  let out = '';
-  for (const r of rows) out += COLUMNS.map((c) => csvCell(r[c])).join(',') + '\r\n';
-  return out;
-}
-
-/** A whole CSV document. */
-export function toCsv(rows: readonly Row[], options: CsvOptions = {}): string {
-  return csvHeader(options) + csvRecords(rows);
-}
-
-// ---------------------------------------------------------------------------------------
-// JSON Lines
-
-/**
- * One JSON object a line, its keys in column order, empty cells left out. Line and paragraph
- * separators (and NEL) are escaped too, so that no line reader splits a record.
- */
-export function jsonlLines(rows: readonly Row[]): string {
-  let out = '';
-  for (const r of rows) {
-    const o: Record<string, Cell> = {};
-    for (const c of COLUMNS) {
-      const v = r[c];
-      if (v !== undefined) o[c] = v;
-    }
-    out += JSON.stringify(o).replace(/[\u0085\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------
-// brat standoff
-
-/** A brat type or attribute name: letters, digits, `_` and `-` only (no spaces). */
-export function bratLabel(s: string): string {
-  const safe = s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
-  return safe || 'Label';
-}
-
-/**
- * What ends a line for brat: it reads the `.ann` with Python's codecs, whose `readline` splits
- * at every Unicode line boundary, not only at LF.
- */
-const BRAT_BREAK = /[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
-
-/** The line-free pieces of a span (a brat text-bound annotation cannot hold a line break). */
-function fragments(text: string, span: Span): Span[] {
-  const out: Span[] = [];
-  let start = span.start;
-  for (let i = span.start; i <= span.end; i++) {
-    if (i === span.end || BRAT_BREAK.test(text[i]!)) {
-      if (i > start) out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-/** Text on one line for a brat note: line breaks and tabs as spaces. */
-function oneLine(s: string): string {
-  return s.replace(/\s*[\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+\s*/g, ' ').trim();
-}
-
-export interface BratDocument {
-  /** The `.txt`: the report text exactly as read; offsets of `.ann` point into it. */
-  readonly txt: string;
-  readonly ann: string;
-  /** The labels and attribute values used, for `annotation.conf`. */
-  readonly labels: ReadonlySet<string>;
-  readonly attributes: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Annotations left out because their text is gone (orphaned). */
-  readonly unplaced: number;
-}
-
-/**
- * The brat standoff of a report: `T` lines (`T1\tLabel start end\ttext`, offsets in code points
- * into the `.txt`; a span over a line break becomes fragments `s1 e1;s2 e2`, their texts joined
- * by a space, as brat writes them), `A` lines for the status and period (`A1\tStatus T1
- * rejected`), `#` lines for researchers' notes (`#1\tAnnotatorNotes T1\tnote`).
- */
-export function toBrat(report: ExportedReport): BratDocument {
-  const { text } = report;
-  const offsets = new Offsets(text);
-  const labels = new Set<string>();
-  const attributes = new Map<string, Set<string>>();
-  const attr = (name: string, value: string): string => {
-    let set = attributes.get(name);
-    if (!set) attributes.set(name, (set = new Set()));
-    const v = bratLabel(value);
-    set.add(v);
-    return v;
-  };
-  const items = [...report.brat].sort((p, q) => p.span.start - q.span.start || p.span.end - q.span.end || p.row - q.row);
-  let t = 0;
-  let an = 0;
-  let notes = 0;
-  let out = '';
-  for (const item of items) {
-    const row = report.rows[item.row]!;
-    const parts = fragments(text, item.span);
-    if (parts.length === 0) continue;
-    const label = bratLabel(item.label);
-    labels.add(label);
-    const id = `T${++t}`;
-    const where = parts.map((p) => `${offsets.codePoint(p.start)} ${offsets.codePoint(p.end)}`).join(';');
-    out += `${id}\t${label} ${where}\t${parts.map((p) => text.slice(p.start, p.end)).join(' ')}\n`;
-    out += `A${++an}\tStatus ${id} ${attr('Status', row.status)}\n`;
-    if (typeof row.period === 'string') out += `A${++an}\tPeriod ${id} ${attr('Period', row.period)}\n`;
-    if (typeof row.note === 'string' && oneLine(row.note)) out += `#${++notes}\tAnnotatorNotes ${id}\t${oneLine(row.note)}\n`;
-  }
-  return { txt: text, ann: out, labels, attributes, unplaced: report.orphaned };
-}
-
-/** The first line of the `annotation.conf` TIP Lens writes: a file starting so is its own to rewrite. */
-export const BRAT_CONF_MARK = '# annotation.conf written by TIP Lens export';
-
-/**
- * An `annotation.conf` declaring every label and attribute value used, so brat shows the
- * collection as it is (overlaps allowed: a figure may lie inside a note).
- */
-export function bratConfig(labels: Iterable<string>, attributes: ReadonlyMap<string, Iterable<string>>): string {
-  const sorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
-  let out = `${BRAT_CONF_MARK}\n[entities]\n`;
-  for (const l of sorted(labels)) out += `${l}\n`;
-  out += '\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n';
-  for (const [name, values] of [...attributes].sort((p, q) => p[0].localeCompare(q[0]))) {
-    out += `${name}\tArg:<ENTITY>, Value:${sorted(values).join('|')}\n`;
-  }
-  return out;
-}
-
-/** Merges one document's labels and attribute values into a running set for `annotation.conf`. */
-export function collectBratTypes(into: { labels: Set<string>; attributes: Map<string, Set<string>> }, doc: BratDocument): void {
-  for (const l of doc.labels) into.labels.add(l);
-  for (const [name, values] of doc.attributes) {
-    let set = into.attributes.get(name);
-    if (!set) into.attributes.set(name, (set = new Set()));
-    for (const v of values) set.add(v);
-  }
-}
-
-/** The name of a report's brat pair: `veldora-2023.tip.txt` -> `veldora-2023` (`.txt` and `.ann` are added). */
-export function bratStem(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
-  const stem = base.replace(/\.tip\.txt$/i, '').replace(/\.(?:tip|txt)$/i, '');
-  return stem.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'report';
-}
