@@ -1,0 +1,191 @@
+/**
+ * The figures corpus: a number with what it counts, its qualifier, unit, metric and period,
+ * also when it takes them from another figure of its paragraph (`Of the 298 victims, 171 ...`);
+ * and the numbers that are no figures (identifiers, dates, money, `no one`).
+ */
+import { analyzeParagraph } from '../../pipeline';
+import type { Metric, Period, Qualifier, SectionKind, Unit } from '../../model';
+import { type Corpus, defined } from '../corpus';
+
+export interface FigureItem {
+  readonly text: string;
+  readonly value: number;
+  readonly max?: number;
+  readonly qualifier?: Qualifier;
+  readonly unit?: Unit;
+  /** The noun phrase it counts. */
+  readonly counts: string;
+  readonly metric: Metric;
+  readonly period: Period;
+}
+
+function recognize(text: string, section: SectionKind): FigureItem[] {
+  return analyzeParagraph(text, section).figures.map((f) => defined({
+    text: f.text, value: f.value, max: f.max, qualifier: f.qualifier, unit: f.unit, counts: f.counts, metric: f.metric, period: f.period,
+  }));
+}
+
+export const corpus: Corpus<FigureItem> = {
+  name: 'figures',
+  recognize,
+  examples: [
+    {
+      text: 'The government investigated at least 40 new cases.',
+      expected: [
+        { text: '40', value: 40, qualifier: 'at least', counts: 'new cases', metric: 'investigations', period: 'current' },
+      ],
+    },
+    {
+      text: 'Authorities prosecuted 34 cases against 61 defendants.',
+      expected: [
+        { text: '34', value: 34, counts: 'cases', metric: 'prosecutions', period: 'current' },
+        { text: '61', value: 61, counts: 'defendants', metric: 'defendants', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted 13 traffickers.',
+      expected: [
+        { text: '13', value: 13, counts: 'traffickers', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: "The law prescribes penalties of five to 10 years' imprisonment.",
+      expected: [
+        { text: 'five to 10', value: 5, max: 10, unit: 'years', counts: 'imprisonment', metric: 'penalty', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'The victims were between the ages of 9 and 14.',
+      expected: [
+        { text: '9 and 14', value: 9, max: 14, unit: 'years', counts: '', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Officials identified 106 potential victims.',
+      expected: [
+        { text: '106', value: 106, counts: 'potential victims', metric: 'potential-victims', period: 'current' },
+      ],
+    },
+    {
+      text: 'The government referred 176 presumed victims to shelters.',
+      expected: [
+        { text: '176', value: 176, counts: 'presumed victims', metric: 'victims-referred', period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry trained 250 police officers on victim identification.',
+      expected: [
+        { text: '250', value: 250, counts: 'police officers', metric: 'officials-trained', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police investigated 22 cases, compared with 17 investigations during the previous reporting period.',
+      expected: [
+        { text: '22', value: 22, counts: 'cases', metric: 'investigations', period: 'current' },
+        { text: '17', value: 17, counts: 'investigations', metric: 'investigations', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Armed groups recruited more than 300 children as soldiers.',
+      expected: [
+        { text: '300', value: 300, qualifier: 'more than', counts: 'children', metric: 'child-soldiers', period: 'current' },
+      ],
+    },
+    {
+      text: 'Authorities identified 298 victims. Of the 298 victims, 171 were children.',
+      expected: [
+        { text: '298', value: 298, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '298', value: 298, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '171', value: 171, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Shelters assisted 64 adults (10 women and 54 men).',
+      expected: [
+        { text: '64', value: 64, counts: 'adults', metric: 'victims-assisted', period: 'current' },
+        { text: '10', value: 10, counts: 'women', metric: 'victims-assisted', period: 'current' },
+        { text: '54', value: 54, counts: 'men', metric: 'victims-assisted', period: 'current' },
+      ],
+    },
+    {
+      text: 'Inspectors found that 45 percent of the workers were minors.',
+      expected: [
+        { text: '45', value: 45, unit: 'percent', counts: 'percent', metric: 'percentage', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts sentenced the trafficker to eight years in prison.',
+      expected: [
+        { text: 'eight', value: 8, unit: 'years', counts: '', metric: 'sentence', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police rescued a nine-year-old girl.',
+      expected: [
+        { text: 'nine-year-old', value: 9, unit: 'years', counts: 'girl', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Traffickers exploit an estimated 20,000 children in the mines.',
+      section: 'profile',
+      expected: [
+        { text: '20,000', value: 20000, qualifier: 'approximately', counts: 'children', metric: 'victims-estimated', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'During the previous reporting period, the government convicted nine traffickers.',
+      expected: [
+        { text: 'nine', value: 9, counts: 'traffickers', metric: 'convictions', period: 'previous' },
+      ],
+    },
+    {
+      text: 'The government repatriated 147 citizens from Algeria in 2019.',
+      expected: [
+        { text: '147', value: 147, counts: 'citizens', metric: 'repatriated', period: '2019' },
+      ],
+    },
+    {
+      text: 'Police identified 40 victims; of those, 29 were children.',
+      expected: [
+        { text: '40', value: 40, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '29', value: 29, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted five Nigerians for sex trafficking and two Malian slaveholders.',
+      expected: [
+        { text: 'five', value: 5, counts: 'Nigerians', metric: 'convictions', period: 'current' },
+        { text: 'two', value: 2, counts: 'Malian slaveholders', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: 'The government identified 90 victims, including 12 children.',
+      expected: [
+        { text: '90', value: 90, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '12', value: 12, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police investigated 45 cases, compared with 290 during the previous reporting period.',
+      expected: [
+        { text: '45', value: 45, counts: 'cases', metric: 'investigations', period: 'current' },
+        { text: '290', value: 290, counts: '', metric: 'investigations', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Labor inspectors removed 35 children from farms.',
+      expected: [
+        { text: '35', value: 35, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+  ],
+  negatives: [
+    { text: 'Law 2012-023 criminalizes forced labor.', why: 'an identifier is no figure' },
+    { text: 'In October 2019, police raided a bar.', why: 'a date is no figure' },
+    { text: 'The ministry spent 150,000 FCFA ($260) on the shelter.', why: 'an amount of money is no figure' },
+    { text: 'No one was convicted.', why: '`no one` counts nothing' },
+    { text: 'The 2018-2022 national action plan expired.', why: 'a span of years is part of a name' },
+    { text: 'Schools stayed closed during COVID-19.', why: 'a number joined to a word is part of a name' },
+    { text: 'The court heard the case on February 24.', why: 'a day of the month is no count' },
+  ],
+};

@@ -1,0 +1,151 @@
+/**
+ * The money corpus: amounts with their currency as the sentence states it (the document-level
+ * pass settles `FCFA` and currency words with the report's country later), their rounding,
+ * their period, and the stated conversion in parentheses.
+ */
+import { analyzeParagraph } from '../../pipeline';
+import type { Period, SectionKind } from '../../model';
+import { type Corpus, defined } from '../corpus';
+import type { LocalAmount } from './types';
+
+export interface AmountItem {
+  readonly text: string;
+  readonly value: number;
+  readonly max?: number;
+  readonly currency: string;
+  readonly precision: number;
+}
+
+export interface MoneyItem extends AmountItem {
+  readonly period: Period;
+  readonly conversion?: AmountItem;
+}
+
+function amount(a: LocalAmount): AmountItem {
+  return defined({ text: a.text, value: a.value, max: a.max, currency: a.currency, precision: a.precision });
+}
+
+function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): MoneyItem[] {
+  return analyzeParagraph(text, section, codes).money.map((m) => defined({
+    ...amount(m), period: m.period, conversion: m.conversion ? amount(m.conversion) : undefined,
+  }));
+}
+
+export const corpus: Corpus<MoneyItem> = {
+  name: 'money',
+  recognize,
+  examples: [
+    {
+      text: 'Traffickers paid 500,000 to two million West African CFA francs (FCFA) ($860 to $3,440) per victim.',
+      expected: [
+        { text: '500,000 to two million West African CFA francs (FCFA)', value: 500000, max: 2000000, currency: 'XOF', precision: 100000, period: 'current', conversion: { text: '$860 to $3,440', value: 860, max: 3440, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'The government allocated 150,000 FCFA ($260) to the shelter.',
+      expected: [
+        { text: '150,000 FCFA', value: 150000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$260', value: 260, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'Victims paid US$1.5 million in recruitment fees.',
+      expected: [
+        { text: 'US$1.5 million', value: 1500000, currency: 'USD', precision: 100000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The fine is EUR 1,200 for each offense.',
+      expected: [
+        { text: 'EUR 1,200', value: 1200, currency: 'EUR', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry spent 200 million CFA francs ($343,640) on services.',
+      expected: [
+        { text: '200 million CFA francs', value: 200000000, currency: 'FCFA', precision: 100000000, period: 'current', conversion: { text: '$343,640', value: 343640, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'Workers owed 12,000 Emirati dirhams (AED) in fees.',
+      expected: [
+        { text: '12,000 Emirati dirhams (AED)', value: 12000, currency: 'AED', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The budget included 5 million Nigerian naira for shelters.',
+      expected: [
+        { text: '5 million Nigerian naira', value: 5000000, currency: 'nigerian naira', precision: 1000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The court fined the employer £8,000.',
+      expected: [
+        { text: '£8,000', value: 8000, currency: 'GBP', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The agency received 45,000 dollars from donors.',
+      expected: [
+        { text: '45,000 dollars', value: 45000, currency: 'USD', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Recruiters charged $400-$600 for each visa.',
+      expected: [
+        { text: '$400-$600', value: 400, max: 600, currency: 'USD', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'Traffickers earned 145 million Karsolian rupees (KSR) ($1.7 million) in a year.',
+      codes: ['KSR'],
+      expected: [
+        { text: '145 million Karsolian rupees (KSR)', value: 145000000, currency: 'KSR', precision: 1000000, period: 'current', conversion: { text: '$1.7 million', value: 1700000, currency: 'USD', precision: 100000 } },
+      ],
+    },
+    {
+      text: 'Each victim received KSR 50,000 in compensation.',
+      codes: ['KSR'],
+      expected: [
+        { text: 'KSR 50,000', value: 50000, currency: 'KSR', precision: 10000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Victims paid €3,000 to smugglers.',
+      expected: [
+        { text: '€3,000', value: 3000, currency: 'EUR', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The fund disbursed 2.5 billion shillings.',
+      expected: [
+        { text: '2.5 billion shillings', value: 2500000000, currency: 'shillings', precision: 100000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Penalties include fines of 1 million to 5 million Central African CFA francs.',
+      expected: [
+        { text: '1 million to 5 million Central African CFA francs', value: 1000000, max: 5000000, currency: 'XAF', precision: 1000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Families paid 150,000 FCFA (approximately $260) per child.',
+      expected: [
+        { text: '150,000 FCFA', value: 150000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$260', value: 260, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'In 2019 the government spent 10 million FCFA ($17,000) on victim care.',
+      expected: [
+        { text: '10 million FCFA', value: 10000000, currency: 'FCFA', precision: 10000000, period: '2019', conversion: { text: '$17,000', value: 17000, currency: 'USD', precision: 1000 } },
+      ],
+    },
+  ],
+  negatives: [
+    { text: 'Police identified 40 victims at the border.', why: 'a number with no currency is no amount' },
+    { text: 'The ministry requested more funding for shelters.', why: 'no number' },
+    { text: 'The dollar weakened against the euro.', why: 'a currency word with no number' },
+    { text: 'Article 5 of the law sets fines.', why: 'an identifier' },
+    { text: 'The shelter hosted 20 US nationals.', why: '`US` before a word is no currency' },
+    { text: 'Each worker paid KSR 50,000 in fees.', why: 'a code the document has not defined is no currency' },
+  ],
+};
