@@ -151,6 +151,80 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Criminal Code of 2004', type: 'law' },
       ],
     },
+    {
+      text: 'The government adopted a 2013 inter-ministerial protocol on victim referral.',
+      expected: [
+        { text: '2013 inter-ministerial protocol', type: 'plan' },
+      ],
+    },
+    {
+      text: 'The country ratified the 2000 UN TIP Protocol.',
+      expected: [
+        { text: '2000 UN TIP Protocol', type: 'law' },
+      ],
+    },
+    {
+      text: "Veldora's National Agency against Trafficking opened an office.",
+      expected: [
+        { text: 'National Agency against Trafficking', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'The Secretary of the Ministry of Home Affairs chaired the meeting.',
+      expected: [
+        { text: 'Ministry of Home Affairs', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'The Brigade des Moeurs of the National Police arrested two recruiters.',
+      expected: [
+        { text: 'Brigade des Moeurs', type: 'government-body' },
+        { text: 'National Police', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'The government funded the 2018-2022 NPA.',
+      expected: [
+        { text: '2018-2022 NPA', bare: true },
+      ],
+    },
+    {
+      text: 'Traffickers moved girls to Lagos and Accra.',
+      expected: [
+        { text: 'Lagos', type: 'city' },
+        { text: 'Accra', type: 'city' },
+      ],
+    },
+    {
+      text: 'Police raided farms in Tarsa Province.',
+      expected: [
+        { text: 'Tarsa Province', type: 'region' },
+      ],
+    },
+    {
+      text: 'Boko Haram abducted children.',
+      expected: [
+        { text: 'Boko Haram', type: 'armed-group' },
+      ],
+    },
+    {
+      text: 'Unions in the Costa Verde region reported abuse.',
+      expected: [
+        { text: 'Costa Verde', type: 'region' },
+      ],
+    },
+    {
+      text: 'The Prevention of Human Trafficking Act, 2011 (PHTA) criminalizes sex trafficking.',
+      expected: [
+        { text: 'Prevention of Human Trafficking Act, 2011', type: 'law', acronym: 'PHTA' },
+      ],
+    },
+    {
+      text: 'The court applied the 2012 anti-trafficking law.',
+      expected: [
+        { text: '2012 anti-trafficking law', type: 'law' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Police identified 40 victims and referred them to shelters.', why: 'no name' },

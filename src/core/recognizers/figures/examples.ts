@@ -178,6 +178,75 @@ export const corpus: Corpus<FigureItem> = {
         { text: '35', value: 35, counts: 'children', metric: 'victims-identified', period: 'current' },
       ],
     },
+    {
+      text: 'The government identified an additional 15 victims.',
+      expected: [
+        { text: '15', value: 15, counts: 'victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police arrested up to 30 suspects.',
+      expected: [
+        { text: '30', value: 30, qualifier: 'up to', counts: 'suspects', metric: 'arrests', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted fewer than 10 traffickers.',
+      expected: [
+        { text: '10', value: 10, qualifier: 'fewer than', counts: 'traffickers', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: 'About 12% of the victims were boys.',
+      expected: [
+        { text: '12', value: 12, qualifier: 'approximately', unit: 'percent', counts: 'percent', metric: 'percentage', period: 'current' },
+      ],
+    },
+    {
+      text: 'Shelters assisted 52 victims, among them 11 girls.',
+      expected: [
+        { text: '52', value: 52, counts: 'victims', metric: 'victims-assisted', period: 'current' },
+        { text: '11', value: 11, counts: 'girls', metric: 'victims-assisted', period: 'current' },
+      ],
+    },
+    {
+      text: 'The labor code sets a maximum working day of 12 hours.',
+      expected: [
+        { text: '12', value: 12, unit: 'hours', counts: '', metric: 'other', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Armed groups held 40 children in detention camps.',
+      expected: [
+        { text: '40', value: 40, counts: 'children', metric: 'other', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police detained the suspects for three months.',
+      expected: [
+        { text: 'three', value: 3, unit: 'months', counts: '', metric: 'other', period: 'current' },
+      ],
+    },
+    {
+      text: 'The trafficker received a sentence of 18 months.',
+      expected: [
+        { text: '18', value: 18, unit: 'months', counts: '', metric: 'sentence', period: 'current' },
+      ],
+    },
+    {
+      text: 'Victims were as young as 14.',
+      expected: [
+        { text: '14', value: 14, unit: 'years', counts: '', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Officials identified 60 victims. Of those 60 identified, 25 were referred to shelters.',
+      expected: [
+        { text: '60', value: 60, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '60', value: 60, counts: 'identified', metric: 'victims-identified', period: 'current' },
+        { text: '25', value: 25, counts: '', metric: 'victims-referred', period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2012-023 criminalizes forced labor.', why: 'an identifier is no figure' },

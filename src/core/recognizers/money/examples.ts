@@ -139,6 +139,24 @@ export const corpus: Corpus<MoneyItem> = {
         { text: '10 million FCFA', value: 10000000, currency: 'FCFA', precision: 10000000, period: '2019', conversion: { text: '$17,000', value: 17000, currency: 'USD', precision: 1000 } },
       ],
     },
+    {
+      text: 'The government paid 2,500 Saudi riyals to each returnee.',
+      expected: [
+        { text: '2,500 Saudi riyals', value: 2500, currency: 'saudi riyals', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'Each recruiter demanded $1,000 per worker.',
+      expected: [
+        { text: '$1,000', value: 1000, currency: 'USD', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry allocated 3 million francs to shelters.',
+      expected: [
+        { text: '3 million francs', value: 3000000, currency: 'francs', precision: 1000000, period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Police identified 40 victims at the border.', why: 'a number with no currency is no amount' },
