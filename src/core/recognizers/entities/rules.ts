@@ -13,15 +13,33 @@ import type { LocalEntity } from './types';
 import { isCode } from '../money/currency';
 import { isYearToken } from '../numbers/rules';
 
+/** One sentence being read: what the passes share. */
+interface Scan {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly folded: readonly string[];
+  readonly out: LocalEntity[];
+  /** Tokens a pass has claimed: a later pass skips them, so an earlier pass wins. */
+  readonly used: Uint8Array;
+  readonly sentenceStart: Uint8Array;
+  readonly g: ReturnType<typeof gazetteer>;
+  /** The definitions {@link definitions} found, by the acronym's offset: {@link plans} extends one to a plan's whole name. */
+  readonly definitionAt: Map<number, LocalEntity>;
+  /** Adds a mention of tokens i to j and claims them. */
+  readonly push: (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>) => LocalEntity;
+}
+
+/** The passes, in order: the more specific a pass, the earlier it claims its tokens. */
+const PASSES: ReadonlyArray<(c: Scan) => void> = [
+  definitions, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
+];
+
 export function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
   ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
   const out: LocalEntity[] = [];
   const used = new Uint8Array(tokens.length);
   const sentenceStart = new Uint8Array(tokens.length);
   for (const [a] of ranges) sentenceStart[a] = 1;
-  const g = gazetteer();
-
-  const definitionAt = new Map<number, LocalEntity>();
   const push = (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>): LocalEntity => {
     let e = tokens[j - 1]!.e;
     // `Mali’s`: the possessive is not part of the name.
@@ -35,8 +53,15 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     for (let q = i; q < j; q++) used[q] = 1;
     return ent;
   };
+  const scan: Scan = { text, tokens, folded, out, used, sentenceStart, g: gazetteer(), definitionAt: new Map(), push };
+  for (const pass of PASSES) pass(scan);
+  out.sort((x, y) => x.s - y.s);
+  return out;
+}
 
-  // 1. Acronym definitions: `Long Form (ACR)`.
+/** Acronym definitions: `Long Form (ACR)`. */
+function definitions(c: Scan): void {
+  const { tokens, folded, used, g, definitionAt, push } = c;
   for (let i = 2; i + 1 < tokens.length; i++) {
     if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
     if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
@@ -55,8 +80,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     definitionAt.set(acr.s, push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } }));
     used[i] = 1;
   }
+}
 
-  // 2. Laws: `Law 2012-023 Relating to ...`, `Law No. 14 of 2015`, `2012 anti-trafficking law`, `Decree No. 5`.
+/** Laws: `Law 2012-023 Relating to ...`, `Law No. 14 of 2015`, `2012 anti-trafficking law`, `Decree No. 5`. */
+function laws(c: Scan): void {
+  const { tokens, used, push } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
@@ -98,8 +126,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
       // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
     }
   }
+}
 
-  // 2b. Codes in lower case: `the penal code`, `the labor code`.
+/** Codes in lower case: `the penal code`, `the labor code`. */
+function lowerCaseCodes(c: Scan): void {
+  const { tokens, used, push } = c;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (used[i] || used[i + 1]) continue;
     if (/^(penal|criminal|labor|labour|child|family|civil)$/.test(tokens[i]!.l) && tokens[i + 1]!.l === 'code') {
@@ -108,8 +139,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
       i++;
     }
   }
+}
 
-  // 2c. `the NGO Maison Espoir`: a name right after the word NGO is an NGO's.
+/** `the NGO Maison Espoir`: a name right after the word NGO is an NGO's. */
+function namedNgos(c: Scan): void {
+  const { tokens, used, push } = c;
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.t !== 'NGO' || used[i + 1] || !isCapitalized(tokens[i + 1]!) || isAcronym(tokens[i + 1]!)) continue;
     let j = properChunkEnd(tokens, i + 1, used);
@@ -119,8 +153,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
       used[i] = 1;
     }
   }
+}
 
-  // 3. Plans: `2018-2022 National Plan of Action (NPA) to Combat ...`, `2013 inter-ministerial protocol`, `National Action Plan`.
+/** Plans: `2018-2022 National Plan of Action (NPA) to Combat ...`, `2013 inter-ministerial protocol`, `National Action Plan`. */
+function plans(c: Scan): void {
+  const { text, tokens, used, definitionAt, push } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
@@ -167,8 +204,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     push(i, end, classifyName(tokens.slice(i, end).map((x) => x.t)) === 'law' ? 'law' : 'plan');
     i = end - 1;
   }
+}
 
-  // 4. Gazetteer: countries, regions, cities, nationalities, international organizations.
+/** Gazetteer: countries, regions, cities, nationalities, international organizations. */
+function gazetteerNames(c: Scan): void {
+  const { tokens, folded, used, sentenceStart, g, push } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
     const hit = g.match(folded, i);
@@ -189,11 +229,16 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     push(i, i + hit.length, type);
     i += hit.length - 1;
   }
+}
 
-  // 4b. Places the gazetteer does not know, by their use: `in Kangaba and Bamako`, `the salt
-  // mines of Taoudeni`, `the Costa Verde region`, `the Sankoro and Dira regions`. One to three
-  // capitalized words after a preposition of place or before `region`, not at a sentence
-  // start, not inside a longer title, not a known word of another kind.
+/**
+ * Places the gazetteer does not know, by their use: `in Kangaba and Bamako`, `the salt
+ * mines of Taoudeni`, `the Costa Verde region`, `the Sankoro and Dira regions`. One to three
+ * capitalized words after a preposition of place or before `region`, not at a sentence
+ * start, not inside a longer title, not a known word of another kind.
+ */
+function placesByUse(c: Scan): void {
+  const { tokens, out, used, sentenceStart, push } = c;
   const placeEnds = new Set<number>();
   for (const x of out) if (x.type === 'city' || x.type === 'region' || x.type === 'country') placeEnds.add(x.e);
   const placeAt = (k: number): boolean => tokens[k] !== undefined && placeEnds.has(tokens[k]!.e);
@@ -232,8 +277,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     placeEnds.add(tokens[end - 1]!.e);
     i = end - 1;
   }
+}
 
-  // 5. Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`.
+/** Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`. */
+function organizationNames(c: Scan): void {
+  const { tokens, used, sentenceStart, push } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || !isCapitalized(tokens[i]!) || isAcronym(tokens[i]!)) continue;
     let j = properChunkEnd(tokens, i, used);
@@ -268,8 +316,11 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     }
     i = j - 1;
   }
+}
 
-  // 6. Bare acronyms: typed by the document-level pass from their definitions. `MFEF’s` too.
+/** Bare acronyms: typed by the document-level pass from their definitions. `MFEF’s` too. */
+function bareAcronyms(c: Scan): void {
+  const { text, tokens, out, used, g } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     let t = tokens[i]!;
@@ -291,6 +342,4 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
     if (hit) ent.type = hit.type;
     out.push(ent);
   }
-  out.sort((x, y) => x.s - y.s);
-  return out;
 }
