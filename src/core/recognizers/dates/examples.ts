@@ -1,6 +1,6 @@
 /** The dates corpus: months with their year, a day of the month, bare years, and what is no date. */
-import { analyzeParagraph } from '../../pipeline';
 import type { SectionKind } from '../../model';
+import { analyzeParagraph } from '../../pipeline';
 import { type Corpus, defined } from '../corpus';
 
 export interface DateItem {
@@ -9,8 +9,8 @@ export interface DateItem {
   readonly month?: number;
 }
 
-function recognize(text: string, section: SectionKind): DateItem[] {
-  return analyzeParagraph(text, section).dates.map((d) => defined({ text: d.text, year: d.year, month: d.month }));
+function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): DateItem[] {
+  return analyzeParagraph(text, section, codes).dates.map((d) => defined({ text: d.text, year: d.year, month: d.month }));
 }
 
 export const corpus: Corpus<DateItem> = {

@@ -3,8 +3,8 @@
  * laws, plans, places, nationalities, bodies, groups); a bare acronym is typed later by the
  * document-level pass from its definition, so it has no type here unless the gazetteer knows it.
  */
-import { analyzeParagraph } from '../../pipeline';
 import type { EntityType, SectionKind } from '../../model';
+import { analyzeParagraph } from '../../pipeline';
 import { type Corpus, defined } from '../corpus';
 
 export interface EntityItem {

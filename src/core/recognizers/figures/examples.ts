@@ -3,8 +3,8 @@
  * also when it takes them from another figure of its paragraph (`Of the 298 victims, 171 ...`);
  * and the numbers that are no figures (identifiers, dates, money, `no one`).
  */
-import { analyzeParagraph } from '../../pipeline';
 import type { Metric, Period, Qualifier, SectionKind, Unit } from '../../model';
+import { analyzeParagraph } from '../../pipeline';
 import { type Corpus, defined } from '../corpus';
 
 export interface FigureItem {
@@ -19,8 +19,8 @@ export interface FigureItem {
   readonly period: Period;
 }
 
-function recognize(text: string, section: SectionKind): FigureItem[] {
-  return analyzeParagraph(text, section).figures.map((f) => defined({
+function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): FigureItem[] {
+  return analyzeParagraph(text, section, codes).figures.map((f) => defined({
     text: f.text, value: f.value, max: f.max, qualifier: f.qualifier, unit: f.unit, counts: f.counts, metric: f.metric, period: f.period,
   }));
 }

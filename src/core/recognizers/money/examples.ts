@@ -3,8 +3,8 @@
  * pass settles `FCFA` and currency words with the report's country later), their rounding,
  * their period, and the stated conversion in parentheses.
  */
-import { analyzeParagraph } from '../../pipeline';
 import type { Period, SectionKind } from '../../model';
+import { analyzeParagraph } from '../../pipeline';
 import { type Corpus, defined } from '../corpus';
 import type { LocalAmount } from './types';
 
