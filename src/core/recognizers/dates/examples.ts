@@ -1,6 +1,6 @@
 /** The dates corpus: months with their year, a day of the month, bare years, and what is no date. */
-import type { SectionKind } from '../../model';
 import { analyzeParagraph } from '../../pipeline';
+import type { SectionKind } from '../../model';
 import { type Corpus, defined } from '../corpus';
 
 export interface DateItem {
@@ -9,8 +9,8 @@ export interface DateItem {
   readonly month?: number;
 }
 
-function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): DateItem[] {
-  return analyzeParagraph(text, section, codes).dates.map((d) => defined({ text: d.text, year: d.year, month: d.month }));
+function recognize(text: string, section: SectionKind): DateItem[] {
+  return analyzeParagraph(text, section).dates.map((d) => defined({ text: d.text, year: d.year, month: d.month }));
 }
 
 export const corpus: Corpus<DateItem> = {
@@ -18,15 +18,15 @@ export const corpus: Corpus<DateItem> = {
   recognize,
   examples: [
     {
-      text: 'In October 2019, police raided a bar in the capital.',
+      text: 'In November 2020, police raided a bar in the capital.',
       expected: [
-        { text: 'October 2019', year: 2019, month: 10 },
+        { text: 'November 2020', year: 2020, month: 11 },
       ],
     },
     {
-      text: 'The court ruled on February 24, 2021.',
+      text: 'The court ruled on February 17, 2021.',
       expected: [
-        { text: 'February 24, 2021', year: 2021, month: 2 },
+        { text: 'February 17, 2021', year: 2021, month: 2 },
       ],
     },
     {
@@ -119,9 +119,9 @@ export const corpus: Corpus<DateItem> = {
     },
   ],
   negatives: [
-    { text: 'On February 24 the court convicted two traffickers.', why: 'a day of the month without a year is no date (and no count)' },
-    { text: 'The 2018-2022 national action plan expired.', why: "a span of years is part of a plan's name" },
-    { text: 'Law 2012-023 criminalizes forced labor.', why: 'an identifier, not a year' },
+    { text: 'On April 12 the court convicted two traffickers.', why: 'a day of the month without a year is no date (and no count)' },
+    { text: 'The 2021-2025 national action plan expired.', why: "a span of years is part of a plan's name" },
+    { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier, not a year' },
     { text: 'Police identified 2,000 victims.', why: 'a count written with a comma is no year' },
     { text: 'Officials may extend the deadline.', why: '`may` in lower case is no month' },
     { text: 'Decree No. 2019 regulates recruitment agencies.', why: 'a number after `No.` is an identifier' },

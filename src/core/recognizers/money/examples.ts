@@ -3,8 +3,8 @@
  * pass settles `FCFA` and currency words with the report's country later), their rounding,
  * their period, and the stated conversion in parentheses.
  */
-import type { Period, SectionKind } from '../../model';
 import { analyzeParagraph } from '../../pipeline';
+import type { Period, SectionKind } from '../../model';
 import { type Corpus, defined } from '../corpus';
 import type { LocalAmount } from './types';
 
@@ -36,15 +36,15 @@ export const corpus: Corpus<MoneyItem> = {
   recognize,
   examples: [
     {
-      text: 'Traffickers paid 500,000 to two million West African CFA francs (FCFA) ($860 to $3,440) per victim.',
+      text: 'Traffickers paid 300,000 to 1.5 million West African CFA francs (FCFA) ($520 to $2,600) per victim.',
       expected: [
-        { text: '500,000 to two million West African CFA francs (FCFA)', value: 500000, max: 2000000, currency: 'XOF', precision: 100000, period: 'current', conversion: { text: '$860 to $3,440', value: 860, max: 3440, currency: 'USD', precision: 10 } },
+        { text: '300,000 to 1.5 million West African CFA francs (FCFA)', value: 300000, max: 1500000, currency: 'XOF', precision: 100000, period: 'current', conversion: { text: '$520 to $2,600', value: 520, max: 2600, currency: 'USD', precision: 10 } },
       ],
     },
     {
-      text: 'The government allocated 150,000 FCFA ($260) to the shelter.',
+      text: 'The government allocated 90,000 FCFA ($155) to the shelter.',
       expected: [
-        { text: '150,000 FCFA', value: 150000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$260', value: 260, currency: 'USD', precision: 10 } },
+        { text: '90,000 FCFA', value: 90000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$155', value: 155, currency: 'USD', precision: 1 } },
       ],
     },
     {
@@ -60,9 +60,9 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
-      text: 'The ministry spent 200 million CFA francs ($343,640) on services.',
+      text: 'The ministry spent 120 million CFA francs ($206,000) on services.',
       expected: [
-        { text: '200 million CFA francs', value: 200000000, currency: 'FCFA', precision: 100000000, period: 'current', conversion: { text: '$343,640', value: 343640, currency: 'USD', precision: 10 } },
+        { text: '120 million CFA francs', value: 120000000, currency: 'FCFA', precision: 10000000, period: 'current', conversion: { text: '$206,000', value: 206000, currency: 'USD', precision: 1000 } },
       ],
     },
     {
@@ -96,10 +96,10 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
-      text: 'Traffickers earned 145 million Karsolian rupees (KSR) ($1.7 million) in a year.',
+      text: 'Traffickers earned 230 million Karsolian rupees (KSR) ($2.6 million) in a year.',
       codes: ['KSR'],
       expected: [
-        { text: '145 million Karsolian rupees (KSR)', value: 145000000, currency: 'KSR', precision: 1000000, period: 'current', conversion: { text: '$1.7 million', value: 1700000, currency: 'USD', precision: 100000 } },
+        { text: '230 million Karsolian rupees (KSR)', value: 230000000, currency: 'KSR', precision: 10000000, period: 'current', conversion: { text: '$2.6 million', value: 2600000, currency: 'USD', precision: 100000 } },
       ],
     },
     {
@@ -128,9 +128,9 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
-      text: 'Families paid 150,000 FCFA (approximately $260) per child.',
+      text: 'Families paid 75,000 FCFA (approximately $130) per child.',
       expected: [
-        { text: '150,000 FCFA', value: 150000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$260', value: 260, currency: 'USD', precision: 10 } },
+        { text: '75,000 FCFA', value: 75000, currency: 'FCFA', precision: 1000, period: 'current', conversion: { text: '$130', value: 130, currency: 'USD', precision: 10 } },
       ],
     },
     {

@@ -60,9 +60,9 @@ export const corpus: Corpus<NumberItem> = {
       ],
     },
     {
-      text: 'Courts heard 1,305 complaints of forced labor.',
+      text: 'Courts heard 1,482 complaints of forced labor.',
       expected: [
-        { text: '1,305', value: 1305 },
+        { text: '1,482', value: 1482 },
       ],
     },
     {
@@ -72,9 +72,9 @@ export const corpus: Corpus<NumberItem> = {
       ],
     },
     {
-      text: 'The victims were between the ages of 9 and 14.',
+      text: 'The victims were between the ages of 8 and 15.',
       expected: [
-        { text: '9 and 14', value: 9, max: 14 },
+        { text: '8 and 15', value: 8, max: 15 },
       ],
     },
     {
@@ -142,11 +142,11 @@ export const corpus: Corpus<NumberItem> = {
     },
   ],
   negatives: [
-    { text: 'Law 2012-023 criminalizes forced labor.', why: 'a number after `Law` and the parts of `2012-023` are an identifier' },
+    { text: 'Law 2016-041 criminalizes forced labor.', why: 'a number after `Law` and the parts of `2016-041` are an identifier' },
     { text: 'Schools stayed closed during COVID-19.', why: 'a number joined to a word by a hyphen is part of a name' },
     { text: 'Decree No. 14 sets the procedure.', why: '`No. 14` is an identifier' },
     { text: 'Article 7 of the penal code applies.', why: 'a number after `Article` is an identifier' },
-    { text: 'The 2018-2022 plan expired.', why: 'a span of years joined by a hyphen is an identifier' },
+    { text: 'The 2021-2025 plan expired.', why: 'a span of years joined by a hyphen is an identifier' },
     { text: 'Victims can call hotline #116 at any hour.', why: 'a number after `#` is an identifier' },
     { text: 'The government has not met the minimum standards.', why: 'no number at all' },
   ],

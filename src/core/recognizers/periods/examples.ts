@@ -33,34 +33,34 @@ export const corpus: Corpus<PeriodItem> = {
   recognize,
   examples: [
     {
-      text: 'Authorities investigated 40 cases, compared with 17 investigations during the previous reporting period.',
+      text: 'Authorities investigated 52 cases, compared with 19 investigations during the previous reporting period.',
       expected: [
-        { text: '17', period: 'previous' },
+        { text: '19', period: 'previous' },
       ],
     },
     {
-      text: 'During the previous reporting period, the government convicted nine traffickers.',
+      text: 'During the previous reporting period, the government convicted six traffickers.',
       expected: [
-        { text: 'nine', period: 'previous' },
+        { text: 'six', period: 'previous' },
       ],
     },
     {
-      text: 'In 2019, police identified 215 victims.',
+      text: 'In 2021, police identified 183 victims.',
       expected: [
-        { text: '215', period: '2019' },
+        { text: '183', period: '2021' },
       ],
     },
     {
-      text: 'The government convicted nine traffickers, down from 21.',
+      text: 'The government convicted seven traffickers, down from 18.',
       expected: [
-        { text: '21', period: 'previous' },
+        { text: '18', period: 'previous' },
       ],
     },
     {
-      text: 'Officials repatriated 147 citizens from Algeria and 1,305 citizens from Libya in 2019.',
+      text: 'Officials repatriated 212 citizens from Algeria and 1,460 citizens from Libya in 2022.',
       expected: [
-        { text: '147', period: '2019' },
-        { text: '1,305', period: '2019' },
+        { text: '212', period: '2022' },
+        { text: '1,460', period: '2022' },
       ],
     },
     {
@@ -70,9 +70,9 @@ export const corpus: Corpus<PeriodItem> = {
       ],
     },
     {
-      text: 'The government reported an increase from one conviction in the previous reporting period.',
+      text: 'The government reported an increase from two convictions in the previous reporting period.',
       expected: [
-        { text: 'one', period: 'previous' },
+        { text: 'two', period: 'previous' },
       ],
     },
     {
@@ -112,17 +112,17 @@ export const corpus: Corpus<PeriodItem> = {
       ],
     },
     {
-      text: 'Over three days in January 2019, inspectors removed 46 children from the mines.',
+      text: 'Over four days in March 2022, inspectors removed 38 children from the mines.',
       expected: [
-        { text: 'three', period: '2019' },
-        { text: '46', period: '2019' },
+        { text: 'four', period: '2022' },
+        { text: '38', period: '2022' },
       ],
     },
     {
-      text: 'A charity estimated in 2015 that between 6,000 and 10,000 children worked in the mines.',
+      text: 'A charity estimated in 2015 that between 7,500 and 9,000 children worked in the mines.',
       expected: [
-        { text: '6,000', period: '2015' },
-        { text: '10,000', period: '2015' },
+        { text: '7,500', period: '2015' },
+        { text: '9,000', period: '2015' },
       ],
     },
     {
@@ -140,7 +140,7 @@ export const corpus: Corpus<PeriodItem> = {
   ],
   negatives: [
     { text: 'Police identified 14 victims and referred them to shelters.', why: "no period phrase: each number takes its section's default" },
-    { text: "The law prescribes penalties of five to 10 years' imprisonment.", why: 'no period phrase' },
+    { text: "The law prescribes penalties of seven to 12 years' imprisonment.", why: 'no period phrase' },
     { text: 'More than 1,100 officials attended the training.', why: '`than` before a number qualifies it and compares nothing' },
     { text: 'Officials convicted 13 traffickers and acquitted four.', why: 'no period phrase' },
     { text: 'The government increased funding by 18 percent over 2022.', why: '`over 2022` compares with a year and dates nothing' },
