@@ -1,5 +1,5 @@
 /**
- * `analyze(text)`: the model of a report. Paragraphs are read on their own (paragraph.ts)
+ * `analyze(text)`: the model of a report. Paragraphs are read on their own (pipeline.ts)
  * and cached by their text and section, so after an edit inside one paragraph only that
  * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
  * entities and currencies together.
@@ -9,22 +9,14 @@ import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
   SectionKind, Sentence, TierStatement,
 } from './model';
-import { analyzeParagraph, type LocalAmount, type LocalEntity, type ParagraphResult, type SentenceResult } from './paragraph';
+import {
+  cachedEntries, type Caches, documentCodes, type DocumentCodes, type LocalAmount, type LocalEntity, type ParagraphEntry,
+  readParagraph, trackingCaches,
+} from './pipeline';
 import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
 import { table } from './table';
 
-/** The caches an analysis reads from and fills: paragraphs, and sentences within them. */
-export interface Caches {
-  /** By paragraph text: what it was read with (section, currency codes), the result, and the codes it defines. */
-  readonly paragraphs: Map<string, ParagraphEntry>;
-  readonly sentences: Map<string, SentenceResult>;
-}
-
-interface ParagraphEntry {
-  readonly context: string;
-  readonly result: ParagraphResult;
-  readonly codes: readonly string[];
-}
+export type { Caches } from './pipeline';
 
 export interface AnalyzeOptions {
   /** Caches shared between calls (see {@link Analyzer}). */
@@ -95,28 +87,7 @@ export class Analyzer {
   }
 
   private tracking(): [Caches, Caches] {
-    const used: Caches = { paragraphs: new Map(), sentences: new Map() };
-    const cache: Caches = {
-      paragraphs: new TrackingCache(this.caches.paragraphs, used.paragraphs) as unknown as Caches['paragraphs'],
-      sentences: new TrackingCache(this.caches.sentences, used.sentences) as unknown as Map<string, SentenceResult>,
-    };
-    return [cache, used];
-  }
-}
-
-/** A Map facade that reads from the old cache and records what this analysis used. */
-class TrackingCache<V> {
-  constructor(private readonly old: Map<string, V>, private readonly used: Map<string, V>) {}
-  get(key: string): V | undefined {
-    // The old cache first: nearly every key is there, and a key asked twice is rare.
-    const v = this.old.get(key);
-    if (v === undefined) return this.used.get(key);
-    this.used.set(key, v);
-    return v;
-  }
-  set(key: string, value: V): this {
-    this.used.set(key, value);
-    return this;
+    return trackingCaches(this.caches);
   }
 }
 
@@ -165,9 +136,7 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
   };
 
   d.blocks = blocks(text);
-  // One cache lookup per paragraph (a paragraph's text is hashed and compared once): the entry
-  // gives the codes it defines now and its result below.
-  const entries = d.blocks.map((b) => (b.role === 'paragraph' ? cache?.paragraphs.get(b.text) : undefined));
+  const entries = cachedEntries(d.blocks, cache);
   const codes = documentCodes(d.blocks, entries);
   const profileFirst = profileBeforeSummary(d.blocks);
   for (let bi = 0; bi < d.blocks.length; bi++) {
@@ -332,39 +301,6 @@ function withoutOverlaps<T extends { s: number; e: number }>(a: readonly T[], b:
   return out;
 }
 
-interface DocumentCodes {
-  readonly set: ReadonlySet<string>;
-  /** The codes in a stable order: part of the paragraph cache's key. */
-  readonly key: string;
-}
-
-const CURRENCY_DEFINITION = /\b(?:rupees?|pesos?|francs?|dollars?|dinars?|riyals?|rials?|shillings?|pounds?|naira|cedis?|dirhams?|taka|kwacha|leones?|birr|lei|lev|leva|hryvnias?|rubles?|roubles?|yuan|yen|won|baht|dong|kyats?|ringgit|rupiah|soms?|manats?|tenge|lari|drams?|afghanis?|lempiras?|quetzals?|colones?|cordobas?|bolivianos?|soles?|guaranies?|reais|kips?|riels?|rufiyaa|ouguiyas?|dalasis?|marks?|kunas?|forints?|zlotys?|korunas?|krona|kronor|krone|kroner|denars?|lek|euros?)\s*\(([A-Z]{2,4})\)/g;
-
-/** Currency codes a report defines for itself: `Karsolian rupees (KSR)`, then `KSR 50,000`. */
-function documentCodes(bs: readonly Block[], entries: ReadonlyArray<ParagraphEntry | undefined>): DocumentCodes {
-  const set = new Set<string>();
-  bs.forEach((b, i) => {
-    if (b.role !== 'paragraph') return;
-    for (const c of entries[i]?.codes ?? paragraphCodes(b.text)) set.add(c);
-  });
-  return { set, key: [...set].sort().join(',') };
-}
-
-const NONE: readonly string[] = [];
-
-/** The currency codes one paragraph defines: `(ABC)` first (a fast literal scan), then a currency name before it. */
-function paragraphCodes(text: string): readonly string[] {
-  let out: string[] | undefined;
-  const ABBR = /\(([A-Z]{2,4})\)/g;
-  for (let m = ABBR.exec(text); m; m = ABBR.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 16), m.index + m[0].length);
-    CURRENCY_DEFINITION.lastIndex = 0;
-    const c = CURRENCY_DEFINITION.exec(before);
-    if (c && c.index + c[0].length === before.length) (out ??= []).push(c[1]!);
-  }
-  return out ?? NONE;
-}
-
 /**
  * Older narratives (about 2011 and before) open with the trafficking profile and put the
  * summary ("The Government of X does not fully comply with the minimum standards ...") after
@@ -408,13 +344,7 @@ function tierChangeIn(p: string, offset: number): TierStatement | undefined {
 
 function addParagraph(d: Draft, text: string, start: number, section: SectionKind, cache: Caches | undefined,
   codes: DocumentCodes, hit: ParagraphEntry | undefined): void {
-  // Keyed by the text alone (no long concatenated key to hash); the entry says what else it was read with.
-  const context = section + '\u0000' + codes.key;
-  let r = hit && hit.context === context ? hit.result : undefined;
-  if (!r) {
-    r = analyzeParagraph(text, section, codes.set, cache?.sentences);
-    cache?.paragraphs.set(text, { context, result: r, codes: hit?.codes ?? paragraphCodes(text) });
-  }
+  const r = readParagraph(text, section, codes, cache, hit);
   d.paragraphs.push({ start, end: start + text.length, section });
   const base = d.sentences.length;
   for (const [s, e] of r.sentences) d.sentences.push({ start: start + s, end: start + e });

@@ -1,0 +1,345 @@
+/**
+ * Entities: acronym definitions, laws, plans, places and nationalities from the gazetteer,
+ * places by their use, names with an organization word, and bare acronyms, in that order.
+ */
+import { CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
+import type { EntityType } from '../../model';
+import { wordValue } from '../../numbers';
+import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
+import { MONTHS } from '../dates/rules';
+import { ARMED, classifyName, CONNECTORS, GOV, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
+import { appositiveType, idAfter, lawOrPlan, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
+import type { LocalEntity } from './types';
+import { isCode } from '../money/currency';
+import { isYearToken } from '../numbers/rules';
+
+/** One sentence being read: what the passes share. */
+interface Scan {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  readonly folded: readonly string[];
+  readonly out: LocalEntity[];
+  /** Tokens a pass has claimed: a later pass skips them, so an earlier pass wins. */
+  readonly used: Uint8Array;
+  readonly sentenceStart: Uint8Array;
+  readonly g: ReturnType<typeof gazetteer>;
+  /** The definitions {@link definitions} found, by the acronym's offset: {@link plans} extends one to a plan's whole name. */
+  readonly definitionAt: Map<number, LocalEntity>;
+  /** Adds a mention of tokens i to j and claims them. */
+  readonly push: (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>) => LocalEntity;
+}
+
+/** The passes, in order: the more specific a pass, the earlier it claims its tokens. */
+const PASSES: ReadonlyArray<(c: Scan) => void> = [
+  definitions, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
+];
+
+export function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
+  ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
+  const out: LocalEntity[] = [];
+  const used = new Uint8Array(tokens.length);
+  const sentenceStart = new Uint8Array(tokens.length);
+  for (const [a] of ranges) sentenceStart[a] = 1;
+  const push = (i: number, j: number, type: EntityType | undefined, extra?: Partial<LocalEntity>): LocalEntity => {
+    let e = tokens[j - 1]!.e;
+    // `Mali’s`: the possessive is not part of the name.
+    const last = tokens[j - 1]!.t;
+    if (/['’]s$/.test(last)) e -= 2;
+    const s = tokens[i]!.s;
+    const t = text.slice(s, e);
+    const ent: LocalEntity = { s, e, text: t, key: fold(t), ...extra };
+    if (type) ent.type = type;
+    out.push(ent);
+    for (let q = i; q < j; q++) used[q] = 1;
+    return ent;
+  };
+  const scan: Scan = { text, tokens, folded, out, used, sentenceStart, g: gazetteer(), definitionAt: new Map(), push };
+  for (const pass of PASSES) pass(scan);
+  out.sort((x, y) => x.s - y.s);
+  return out;
+}
+
+/** Acronym definitions: `Long Form (ACR)`. */
+function definitions(c: Scan): void {
+  const { tokens, folded, used, g, definitionAt, push } = c;
+  for (let i = 2; i + 1 < tokens.length; i++) {
+    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
+    if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
+    if (isCode(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
+    const long = longFormBefore(tokens, i - 1);
+    if (!long) continue;
+    let [ls, le] = long;
+    // `2018-2022 National Plan of Action (NPA)`: the years belong to the name.
+    ls = yearsBefore(tokens, ls);
+    const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
+    const gz = g.match(folded, ls);
+    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
+    const acr = tokens[i]!;
+    // `Safe Haven Lunaria (SHL), an NGO,`: the apposition says what it is.
+    const apposition = tokens[i + 2]?.t === ',' ? appositiveType(tokens, i + 3) : undefined;
+    definitionAt.set(acr.s, push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } }));
+    used[i] = 1;
+  }
+}
+
+/** Laws: `Law 2012-023 Relating to ...`, `Law No. 14 of 2015`, `2012 anti-trafficking law`, `Decree No. 5`. */
+function laws(c: Scan): void {
+  const { tokens, used, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code';
+    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
+      let j = idAfter(tokens, i + 1);
+      // `Domestic Workers Law No. 9`, `Ministerial Decree No. 212`, `Labor Law of 1996`
+      let st = i;
+      for (;;) {
+        const p = tokens[st - 1];
+        if (!p || used[st - 1] || i - st >= 12) break;
+        if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
+        // `Prevention of Human Trafficking Act`, `Bonded Labour System (Abolition) Act`
+        else if (/^(of|on|against|for|and)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && st < i) st--;
+        else if (p.t === ')' && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && tokens[st - 3]?.t === '(') st -= 3;
+        else break;
+      }
+      if (tokens[st]?.l === 'of' || tokens[st]?.l === 'and') st++;
+      if (st === i && j === i + 1) continue;
+      st = yearsBefore(tokens, st);
+      // `of 2015`, `, 2011`
+      if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
+      else if (tokens[j]?.t === ',' && isYearToken(tokens[j + 1]) && t.t === 'Act') j += 2;
+      // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
+      j = titleAfter(tokens, j);
+      push(st, j, 'law');
+      i = j - 1;
+      continue;
+    }
+    // `2012 anti-trafficking law`, `2012 law`, `2015 Penal Code`
+    if (isYearToken(t)) {
+      let j = i + 1;
+      while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-trafficking|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
+      if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
+        push(i, j + 1, 'law');
+        i = j;
+        continue;
+      }
+      // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
+    }
+  }
+}
+
+/** Codes in lower case: `the penal code`, `the labor code`. */
+function lowerCaseCodes(c: Scan): void {
+  const { tokens, used, push } = c;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (used[i] || used[i + 1]) continue;
+    if (/^(penal|criminal|labor|labour|child|family|civil)$/.test(tokens[i]!.l) && tokens[i + 1]!.l === 'code') {
+      const ys = yearsBefore(tokens, i);
+      push(ys, i + 2, 'law');
+      i++;
+    }
+  }
+}
+
+/** `the NGO Maison Espoir`: a name right after the word NGO is an NGO's. */
+function namedNgos(c: Scan): void {
+  const { tokens, used, push } = c;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.t !== 'NGO' || used[i + 1] || !isCapitalized(tokens[i + 1]!) || isAcronym(tokens[i + 1]!)) continue;
+    let j = properChunkEnd(tokens, i + 1, used);
+    for (let q = i + 2; q < j; q++) if (/^(in|to|on|against|for|and)$/.test(tokens[q]!.l)) j = Math.min(j, q);
+    if (j > i + 1) {
+      push(i + 1, j, 'ngo');
+      used[i] = 1;
+    }
+  }
+}
+
+/** Plans: `2018-2022 National Plan of Action (NPA) to Combat ...`, `2013 inter-ministerial protocol`, `National Action Plan`. */
+function plans(c: Scan): void {
+  const { text, tokens, used, definitionAt, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    const t = tokens[i]!;
+    let j = i;
+    if (isYearToken(t)) {
+      j = i + 1;
+      if (tokens[j]?.t === '-' && isYearToken(tokens[j + 1])) j += 2;
+    }
+    let k = j;
+    while (k < tokens.length && k < j + 6 && tokens[k]!.k === Kind.Word && !used[k] && (isCapitalized(tokens[k]!) || /^(inter-ministerial|interministerial|national|action|of|anti-trafficking)$/.test(tokens[k]!.l))) {
+      if (/^(plan|protocol|strategy|policy|roadmap)$/.test(tokens[k]!.l)) break;
+      k++;
+    }
+    const head = tokens[k];
+    if (!head || used[k] || !/^(plan|protocol|strategy|roadmap)$/.test(head.l)) continue;
+    if (k === j && j === i) continue; // a bare `plan`
+    const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x) && x.l !== 'the');
+    if (!named) continue;
+    let end = k + 1;
+    if (isCapitalized(head) && tokens[end]?.l === 'of' && tokens[end + 1]?.l === 'action') end += 2;
+    // `(NPA) to Combat Trafficking in Persons`
+    const defStart = end;
+    if (tokens[end]?.t === '(' && isAcronym(tokens[end + 1] ?? tokens[end]!) && tokens[end + 2]?.t === ')') end += 3;
+    if (tokens[end]?.l === 'to' || tokens[end]?.l === 'for' || tokens[end]?.l === 'against' || tokens[end]?.l === 'on') {
+      const te = titleAfter(tokens, end + 1);
+      if (te > end + 1) end = te;
+      else end = end === defStart ? defStart : end;
+    }
+    const hadAcr = end > defStart && tokens[defStart]?.t === '(';
+    if (hadAcr) {
+      // The definition was already read in pass 1 for the long form; extend that mention instead.
+      const prior = definitionAt.get(tokens[defStart + 1]!.s);
+      if (prior) {
+        prior.s = tokens[i]!.s;
+        prior.e = tokens[end - 1]!.e;
+        prior.text = text.slice(prior.s, prior.e);
+        prior.type = 'plan';
+        for (let q = i; q < end; q++) used[q] = 1;
+        i = end - 1;
+        continue;
+      }
+    }
+    // `the 2000 UN TIP Protocol` is an international instrument (a law), a `protocol` of a ministry a plan.
+    push(i, end, classifyName(tokens.slice(i, end).map((x) => x.t)) === 'law' ? 'law' : 'plan');
+    i = end - 1;
+  }
+}
+
+/** Gazetteer: countries, regions, cities, nationalities, international organizations. */
+function gazetteerNames(c: Scan): void {
+  const { tokens, folded, used, sentenceStart, g, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
+    const hit = g.match(folded, i);
+    if (!hit) continue;
+    // `Gao region`, `Kayes Region`: the word `region` names a region.
+    let type = hit.type;
+    if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
+    // Part of a longer proper name (`Malian Bar Association`) is not a mention of its own.
+    // `Western Balkans`, `Porto Lumen`, `Costa Verde`: a known word inside a longer name.
+    const before = tokens[i - 1];
+    const after = tokens[i + hit.length];
+    if (before && before.k === Kind.Word && isCapitalized(before) && !sentenceStart[i - 1] && !used[i - 1] && !isAcronym(before)
+      && !/['’]s$/.test(before.t) && hit.type !== 'nationality' && !g.match(folded, i - 1)) continue;
+    if (after && after.sp && isCapitalized(after) && !isAcronym(after) && (hit.type === 'city' || hit.type === 'region') && !classifyName([after.t]) && !g.match(folded, i + hit.length) && !MONTHS[after.l]) continue;
+    const possessive = /['’]s$/.test(tokens[i + hit.length - 1]!.t);
+    const chunkEnd = possessive ? i : properChunkEnd(tokens, i, used);
+    if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
+    push(i, i + hit.length, type);
+    i += hit.length - 1;
+  }
+}
+
+/**
+ * Places the gazetteer does not know, by their use: `in Kangaba and Bamako`, `the salt
+ * mines of Taoudeni`, `the Costa Verde region`, `the Sankoro and Dira regions`. One to three
+ * capitalized words after a preposition of place or before `region`, not at a sentence
+ * start, not inside a longer title, not a known word of another kind.
+ */
+function placesByUse(c: Scan): void {
+  const { tokens, out, used, sentenceStart, push } = c;
+  const placeEnds = new Set<number>();
+  for (const x of out) if (x.type === 'city' || x.type === 'region' || x.type === 'country') placeEnds.add(x.e);
+  const placeAt = (k: number): boolean => tokens[k] !== undefined && placeEnds.has(tokens[k]!.e);
+  for (let i = 1; i < tokens.length; i++) {
+    if (used[i] || sentenceStart[i]) continue;
+    const t = tokens[i]!;
+    if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
+    let end = i + 1;
+    while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+    const next = tokens[end];
+    if (next && isCapitalized(next) && next.sp) continue; // a longer name, not a place
+    const prev = tokens[i - 1]!;
+    // `Victims of Violent Crime`: after a capitalized word and a preposition it is part of a title.
+    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && !sentenceStart[i - 2] && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
+    const regionWord = REGION_WORDS.test(next?.l ?? '') && !isCapitalized(next!);
+    const listed = (prev.l === 'and' && (placeAt(i - 2) || (tokens[i - 2]?.t === ',' && placeAt(i - 3)))) || (prev.t === ',' && placeAt(i - 2));
+    const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
+    const pairRegion = end === i + 1 && next?.l === 'and' && isCapitalized(tokens[i + 2] ?? next) && REGION_WORDS.test(tokens[i + 3]?.l ?? '') && /s$/.test(tokens[i + 3]!.l);
+    if (!regionWord && !placePrep && !pairRegion) continue;
+    const words = tokens.slice(i, end).map((x) => x.t);
+    if (words.some((w) => NOT_PLACE.test(w.toLowerCase()) || isDemonym(w.toLowerCase()) || MONTHS[w.toLowerCase()] || wordValue(w.toLowerCase()) !== undefined)) continue;
+    if (classifyName(words)) continue;
+    if (/^(ethnicity|ethnic|community|communities|people|peoples|language|languages|tribe|tribes|origin|descent|workers|nationals|countries|authorities|government)$/.test(next?.l ?? '')) continue;
+    if (end === i + 1) {
+      if (/(ic|ist|ism|ian|ese|ans|ity|ment|tion|ness)$/.test(t.l)) continue;
+      if (t.t.includes('-') && !/^[\p{Lu}][\p{L}]*(-[\p{Lu}][\p{L}]*)+$/u.test(t.t)) continue;
+    }
+    // `the Bala-Bala militias`: a name before a word for armed men is an armed group's.
+    if (/^(militias?|rebels|fighters)$/.test(next?.l ?? '') && !isCapitalized(next!)) {
+      push(i, end, 'armed-group');
+      continue;
+    }
+    // `Tarsa Province` (a capitalized administrative word ends the run) is a region too.
+    const adminLast = /^(Province|Region|District|Prefecture|Governorate|County|State|Department|Oblast)$/.test(tokens[end - 1]!.t);
+    push(i, end, regionWord || pairRegion || adminLast ? 'region' : 'city');
+    placeEnds.add(tokens[end - 1]!.e);
+    i = end - 1;
+  }
+}
+
+/** Proper names with an organization word: `Brigade de Moeurs`, `National Police`, `Court of Assizes`. */
+function organizationNames(c: Scan): void {
+  const { tokens, used, sentenceStart, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i] || !isCapitalized(tokens[i]!) || isAcronym(tokens[i]!)) continue;
+    let j = properChunkEnd(tokens, i, used);
+    if (j === i) continue;
+    let s = i;
+    // `Nigeria’s National Agency`: a possessive is the owner, not part of the name.
+    for (let q = i; q < j - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) s = q + 1;
+    // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
+    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
+    // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
+    if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
+    // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
+    if (/^(secretary|minister|director|head|chairman|chairperson|chair|president|deputy|commissioner|governor|mayor|members?)$/.test(tokens[s]?.l ?? '')
+      && tokens[s + 1]?.l === 'of' && s + 2 < j) s += tokens[s + 2]?.l === 'the' ? 3 : 2;
+    if (s >= j) continue;
+    // Split `X of the Y` when both sides are names of their own: `Brigade de Moeurs of the National Police`.
+    const parts = splitChunk(tokens, s, j);
+    for (const [ps, pe] of parts) {
+      const words = tokens.slice(ps, pe).map((t) => t.t);
+      if (pe - ps === 1 && isAcronym(tokens[ps]!)) continue;
+      const last = words[words.length - 1]!;
+      // `Northern Savanna Province`, `Kayes Region`: an administrative area.
+      if (pe - ps > 1 && /^(Province|Region|District|Governorate|County|Prefecture|Oblast|Emirate)$/.test(last)) {
+        push(ps, pe, 'region');
+        continue;
+      }
+      const type = classifyName(words);
+      if (!type || type === 'plan') continue;
+      if (pe - ps === 1 && classifyName(words) && (GOV.test(fold(words[0]!)) || ARMED.test(fold(words[0]!)) || ORG.test(fold(words[0]!)) || NGO.test(fold(words[0]!)) || /s$/.test(words[0]!))) continue;
+      if (/^(government)$/i.test(words[0]!) && words.length > 1) continue; // `Government of Mali` is the government, not a name
+      push(ps, pe, type);
+    }
+    i = j - 1;
+  }
+}
+
+/** Bare acronyms: typed by the document-level pass from their definitions. `MFEF’s` too. */
+function bareAcronyms(c: Scan): void {
+  const { text, tokens, out, used, g } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (used[i]) continue;
+    let t = tokens[i]!;
+    if (/['’]s$/.test(t.t) && t.k === Kind.Word) {
+      const bare = t.t.slice(0, -2);
+      t = { ...t, t: bare, l: bare.toLowerCase(), e: t.e - 2 };
+    }
+    if (!isAcronym(t)) continue;
+    const ys = yearsBefore(tokens, i);
+    if (ys < i) {
+      // `the 2018-2022 NPA`
+      const s0 = tokens[ys]!.s;
+      out.push({ s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t } as LocalEntity);
+      continue;
+    }
+    const plural = /[a-z]s$|[A-Z]s$/.test(t.t) && t.t.endsWith('s') && t.t.length > 2 ? t.t.slice(0, -1) : t.t;
+    const hit = g.match([fold(plural)], 0);
+    const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
+    if (hit) ent.type = hit.type;
+    out.push(ent);
+  }
+}

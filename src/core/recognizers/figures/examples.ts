@@ -1,0 +1,260 @@
+/**
+ * The figures corpus: a number with what it counts, its qualifier, unit, metric and period,
+ * also when it takes them from another figure of its paragraph (`Of the 264 victims, 139 ...`);
+ * and the numbers that are no figures (identifiers, dates, money, `no one`).
+ */
+import { analyzeParagraph } from '../../pipeline';
+import type { Metric, Period, Qualifier, SectionKind, Unit } from '../../model';
+import { type Corpus, defined } from '../corpus';
+
+export interface FigureItem {
+  readonly text: string;
+  readonly value: number;
+  readonly max?: number;
+  readonly qualifier?: Qualifier;
+  readonly unit?: Unit;
+  /** The noun phrase it counts. */
+  readonly counts: string;
+  readonly metric: Metric;
+  readonly period: Period;
+}
+
+function recognize(text: string, section: SectionKind): FigureItem[] {
+  return analyzeParagraph(text, section).figures.map((f) => defined({
+    text: f.text, value: f.value, max: f.max, qualifier: f.qualifier, unit: f.unit, counts: f.counts, metric: f.metric, period: f.period,
+  }));
+}
+
+export const corpus: Corpus<FigureItem> = {
+  name: 'figures',
+  recognize,
+  examples: [
+    {
+      text: 'The government investigated at least 27 new cases.',
+      expected: [
+        { text: '27', value: 27, qualifier: 'at least', counts: 'new cases', metric: 'investigations', period: 'current' },
+      ],
+    },
+    {
+      text: 'Authorities prosecuted 29 cases against 47 defendants.',
+      expected: [
+        { text: '29', value: 29, counts: 'cases', metric: 'prosecutions', period: 'current' },
+        { text: '47', value: 47, counts: 'defendants', metric: 'defendants', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted 16 traffickers.',
+      expected: [
+        { text: '16', value: 16, counts: 'traffickers', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: "The law prescribes penalties of seven to 12 years' imprisonment.",
+      expected: [
+        { text: 'seven to 12', value: 7, max: 12, unit: 'years', counts: 'imprisonment', metric: 'penalty', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'The victims were between the ages of 8 and 15.',
+      expected: [
+        { text: '8 and 15', value: 8, max: 15, unit: 'years', counts: '', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Officials identified 93 potential victims.',
+      expected: [
+        { text: '93', value: 93, counts: 'potential victims', metric: 'potential-victims', period: 'current' },
+      ],
+    },
+    {
+      text: 'The government referred 142 presumed victims to shelters.',
+      expected: [
+        { text: '142', value: 142, counts: 'presumed victims', metric: 'victims-referred', period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry trained 250 police officers on victim identification.',
+      expected: [
+        { text: '250', value: 250, counts: 'police officers', metric: 'officials-trained', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police investigated 31 cases, compared with 24 investigations during the previous reporting period.',
+      expected: [
+        { text: '31', value: 31, counts: 'cases', metric: 'investigations', period: 'current' },
+        { text: '24', value: 24, counts: 'investigations', metric: 'investigations', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Armed groups recruited more than 300 children as soldiers.',
+      expected: [
+        { text: '300', value: 300, qualifier: 'more than', counts: 'children', metric: 'child-soldiers', period: 'current' },
+      ],
+    },
+    {
+      text: 'Authorities identified 264 victims. Of the 264 victims, 139 were children.',
+      expected: [
+        { text: '264', value: 264, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '264', value: 264, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '139', value: 139, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Shelters assisted 58 adults (13 women and 45 men).',
+      expected: [
+        { text: '58', value: 58, counts: 'adults', metric: 'victims-assisted', period: 'current' },
+        { text: '13', value: 13, counts: 'women', metric: 'victims-assisted', period: 'current' },
+        { text: '45', value: 45, counts: 'men', metric: 'victims-assisted', period: 'current' },
+      ],
+    },
+    {
+      text: 'Inspectors found that 45 percent of the workers were minors.',
+      expected: [
+        { text: '45', value: 45, unit: 'percent', counts: 'percent', metric: 'percentage', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts sentenced the trafficker to eight years in prison.',
+      expected: [
+        { text: 'eight', value: 8, unit: 'years', counts: '', metric: 'sentence', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police rescued a nine-year-old girl.',
+      expected: [
+        { text: 'nine-year-old', value: 9, unit: 'years', counts: 'girl', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Traffickers exploit an estimated 15,000 children in the mines.',
+      section: 'profile',
+      expected: [
+        { text: '15,000', value: 15000, qualifier: 'approximately', counts: 'children', metric: 'victims-estimated', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'During the previous reporting period, the government convicted six traffickers.',
+      expected: [
+        { text: 'six', value: 6, counts: 'traffickers', metric: 'convictions', period: 'previous' },
+      ],
+    },
+    {
+      text: 'The government repatriated 186 citizens from Algeria in 2022.',
+      expected: [
+        { text: '186', value: 186, counts: 'citizens', metric: 'repatriated', period: '2022' },
+      ],
+    },
+    {
+      text: 'Police identified 44 victims; of those, 31 were children.',
+      expected: [
+        { text: '44', value: 44, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '31', value: 31, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted four Ostravians for forced labor and three Zemblan recruiters.',
+      expected: [
+        { text: 'four', value: 4, counts: 'Ostravians', metric: 'convictions', period: 'current' },
+        { text: 'three', value: 3, counts: 'Zemblan recruiters', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: 'The government identified 90 victims, including 12 children.',
+      expected: [
+        { text: '90', value: 90, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '12', value: 12, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police investigated 45 cases, compared with 260 during the previous reporting period.',
+      expected: [
+        { text: '45', value: 45, counts: 'cases', metric: 'investigations', period: 'current' },
+        { text: '260', value: 260, counts: '', metric: 'investigations', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Labor inspectors removed 35 children from farms.',
+      expected: [
+        { text: '35', value: 35, counts: 'children', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'The government identified an additional 15 victims.',
+      expected: [
+        { text: '15', value: 15, counts: 'victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police arrested up to 30 suspects.',
+      expected: [
+        { text: '30', value: 30, qualifier: 'up to', counts: 'suspects', metric: 'arrests', period: 'current' },
+      ],
+    },
+    {
+      text: 'Courts convicted fewer than 10 traffickers.',
+      expected: [
+        { text: '10', value: 10, qualifier: 'fewer than', counts: 'traffickers', metric: 'convictions', period: 'current' },
+      ],
+    },
+    {
+      text: 'About 12% of the victims were boys.',
+      expected: [
+        { text: '12', value: 12, qualifier: 'approximately', unit: 'percent', counts: 'percent', metric: 'percentage', period: 'current' },
+      ],
+    },
+    {
+      text: 'Shelters assisted 52 victims, among them 11 girls.',
+      expected: [
+        { text: '52', value: 52, counts: 'victims', metric: 'victims-assisted', period: 'current' },
+        { text: '11', value: 11, counts: 'girls', metric: 'victims-assisted', period: 'current' },
+      ],
+    },
+    {
+      text: 'The labor code sets a maximum working day of 12 hours.',
+      expected: [
+        { text: '12', value: 12, unit: 'hours', counts: '', metric: 'other', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Armed groups held 40 children in detention camps.',
+      expected: [
+        { text: '40', value: 40, counts: 'children', metric: 'other', period: 'current' },
+      ],
+    },
+    {
+      text: 'Police detained the suspects for three months.',
+      expected: [
+        { text: 'three', value: 3, unit: 'months', counts: '', metric: 'other', period: 'current' },
+      ],
+    },
+    {
+      text: 'The trafficker received a sentence of 18 months.',
+      expected: [
+        { text: '18', value: 18, unit: 'months', counts: '', metric: 'sentence', period: 'current' },
+      ],
+    },
+    {
+      text: 'Victims were as young as 14.',
+      expected: [
+        { text: '14', value: 14, unit: 'years', counts: '', metric: 'age', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'Officials identified 60 victims. Of those 60 identified, 25 were referred to shelters.',
+      expected: [
+        { text: '60', value: 60, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '60', value: 60, counts: 'identified', metric: 'victims-identified', period: 'current' },
+        { text: '25', value: 25, counts: '', metric: 'victims-referred', period: 'current' },
+      ],
+    },
+  ],
+  negatives: [
+    { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },
+    { text: 'In November 2020, police raided a bar.', why: 'a date is no figure' },
+    { text: 'The ministry spent 90,000 FCFA ($155) on the shelter.', why: 'an amount of money is no figure' },
+    { text: 'No one was convicted.', why: '`no one` counts nothing' },
+    { text: 'The 2021-2025 national action plan expired.', why: 'a span of years is part of a name' },
+    { text: 'Schools stayed closed during COVID-19.', why: 'a number joined to a word is part of a name' },
+    { text: 'The court heard the case on April 12.', why: 'a day of the month is no count' },
+  ],
+};

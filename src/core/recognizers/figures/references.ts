@@ -1,0 +1,173 @@
+/**
+ * Figures that take their metric from another: `Of the 298 victims, 171 ...`, `of those, 29
+ * ...`, `including two Ghanaian boys`, and the parts of a breakdown in parentheses. Run on the
+ * paragraph, after its sentences are read.
+ */
+import type { Metric } from '../../model';
+import { Kind, type Token } from '../../tokens';
+import { verbMetric } from './metric';
+import type { LocalFigure } from './types';
+
+/**
+ * Figures that restate or split another take its metric and period:
+ * `Of the 298 victims, 171 were children`, `of those, 29 were identified`, `including two
+ * Ghanaian boys`, `compared with 290 during the previous reporting period` (the metric of the
+ * figure it is compared with).
+ */
+/** For the figures `from` to `to` (one sentence's) of the paragraph's `figs`. */
+export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[], from: number, to: number, tokenAt: ReadonlyMap<number, number>): void {
+  if (to === from) return;
+  const back = (x: number): number => Math.max(0, x - 30); // how far back a reference may look
+  let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
+  // `Of the new investigations, 97 concerned ...`, `Of the victims identified, 1,204 ...`: the
+  // sentence splits a quantity named without a number; its figures count what it counts.
+  const first = tokenAt.get(figs[from]!.s);
+  const namedMetric = first === undefined ? undefined : namedAnchor(tokens, first, figs, from);
+  if (namedMetric) {
+    for (let x = from; x < to; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
+  }
+  if (to < 2) return;
+  for (let x = from; x < to; x++) {
+    const f = figs[x]!;
+    if (f.unit) continue;
+    const k = tokenAt.get(f.s);
+    if (k === undefined) continue;
+    const w = (d: number): string => tokens[k - d]?.l ?? '';
+    const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
+    // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
+    if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of')) {
+      for (let y = x - 1; y >= back(x); y--) {
+        const g = figs[y]!;
+        if (g.value === f.value && !g.unit && g.metric !== 'other') {
+          f.metric = g.metric;
+          f.period = g.period;
+          break;
+        }
+      }
+      anchor = f;
+      continue;
+    }
+    // `; of those, 29 were identified`: part of the total, not of a figure it was compared with.
+    if (w(1) === ',' && /^(those|these|them|whom)$/.test(w(2)) && w(3) === 'of' && prevFig) {
+      let total = prevFig;
+      for (let y = x - 1; y >= Math.max(from, back(x)); y--) {
+        const g = figs[y]!;
+        if (g.sentence !== f.sentence || g.unit) break;
+        const gk = tokenAt.get(g.s) ?? 0;
+        if (!(tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus')) {
+          total = g;
+          break;
+        }
+      }
+      f.metric = total.metric;
+      f.period = total.period;
+      anchor = f;
+      continue;
+    }
+    if (anchor && anchor.sentence === f.sentence && anchor.metric !== 'other' && f.metric === 'other') {
+      f.metric = anchor.metric;
+      f.period = anchor.period;
+      continue;
+    }
+    // `at least 40 of them`: part of the figure before (unless a verb right before says otherwise:
+    // `courts convicted two of them`).
+    const verbBefore = verbMetric(w(1));
+    if (/^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of' && prevFig && prevFig.sentence === f.sentence
+      && !(verbBefore && verbBefore !== 'victims' && verbBefore !== 'other')) {
+      f.metric = prevFig.metric;
+      continue;
+    }
+    // `Foreign victims included 64 Burkinabe, 38 Nigerians`: parts of the victims counted before.
+    if (/^(included|include|includes)$/.test(w(1)) && f.metric === 'other') {
+      for (let y = x - 1; y >= back(x); y--) {
+        const g = figs[y]!;
+        if (!g.unit && g.metric !== 'other') {
+          f.metric = g.metric;
+          if (f.period === 'current') f.period = g.period;
+          break;
+        }
+      }
+      anchor = f;
+      continue;
+    }
+    // `including two Ghanaian boys`
+    // `including two Ghanaian boys`, `among them 11 girls`
+    const partOf = w(1) === 'including' || (w(2) === 'including' && /^(at|some|about)$/.test(w(1)) === false)
+      || (w(2) === 'among' && /^(them|whom|those|these)$/.test(w(1)));
+    if (partOf && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
+      f.metric = prevFig.metric;
+      f.period = f.period === 'current' ? prevFig.period : f.period;
+      continue;
+    }
+    // `compared with 290 during the previous reporting period` with no noun of its own
+    if ((w(1) === 'with' || w(1) === 'to') && w(2) === 'compared' && f.counts === '' && prevFig && prevFig.sentence === f.sentence) {
+      f.metric = prevFig.metric;
+    }
+  }
+}
+
+/**
+ * The metric of `Of the <noun phrase>,` opening the sentence that holds token `first`, from its
+ * noun (investigations, prosecutions...) or from the figure before it that counted the same
+ * noun (`victims identified`).
+ */
+function namedAnchor(tokens: readonly Token[], first: number, figs: readonly LocalFigure[], from: number): Metric | undefined {
+  let s = first;
+  while (s > 0 && tokens[s - 1]!.t !== '.' && tokens[s - 1]!.t !== '?' && first - s < 40) s--;
+  if (tokens[s]?.l !== 'of' || !/^(the|those|these)$/.test(tokens[s + 1]?.l ?? '')) return undefined;
+  const words: string[] = [];
+  for (let k = s + 2; k < first && tokens[k]!.t !== ','; k++) {
+    if (tokens[k]!.k === Kind.Number) return undefined; // `Of the 298 victims`: handled as a restatement
+    words.push(tokens[k]!.l);
+  }
+  if (words.length === 0 || words.length > 5) return undefined;
+  for (const w of words) {
+    if (/^investigations?$/.test(w)) return 'investigations';
+    if (/^prosecutions?$/.test(w)) return 'prosecutions';
+    if (/^convictions?$/.test(w)) return 'convictions';
+    if (/^(defendants|convicted)$/.test(w)) return w === 'convicted' ? 'convictions' : 'defendants';
+  }
+  const verb = words.map((w) => verbMetric(w)).find((m) => m && m !== 'other' && m !== 'victims');
+  if (verb && words.some((w) => /^(victims?|children|persons|people|workers|cases)$/.test(w))) return verb as Metric;
+  // The figure before that counted the same noun.
+  const noun = words[words.length - 1]!;
+  for (let y = from - 1; y >= Math.max(0, from - 30); y--) {
+    const g = figs[y]!;
+    if (g.metric !== 'other' && !g.unit && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g.metric;
+  }
+  return undefined;
+}
+
+/** `text.indexOf(ch, from)` that looks at most `limit` characters. */
+function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
+  const end = Math.min(text.length, from + limit);
+  for (let k = from; k < end; k++) if (text[k] === ch) return k;
+  return -1;
+}
+
+/**
+ * Parts of a breakdown take the metric of their total: `106 assisted ... 28 were foreign
+ * national children (eight girls and 20 boys)`: the numbers inside the parentheses after a
+ * figure count the same thing.
+ */
+export function inheritBreakdowns(figs: LocalFigure[], from: number, text: string): void {
+  for (let x = from; x < figs.length; x++) {
+    const total = figs[x]!;
+    if (total.unit) continue;
+    let y = x + 1;
+    // Parts sit inside `( ... )` right after the total's noun phrase.
+    const afterTotal = boundedIndexOf(text, '(', total.e, 61);
+    if (afterTotal === -1) continue;
+    const close = boundedIndexOf(text, ')', afterTotal, 300);
+    if (close === -1) continue;
+    if (text.slice(total.e, afterTotal).includes(',')) continue;
+    while (y < figs.length && figs[y]!.s < close) {
+      const part = figs[y]!;
+      if (part.s > afterTotal && !part.unit) {
+        part.metric = total.metric;
+        part.period = total.period;
+      }
+      y++;
+    }
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The money corpus: amounts with their currency as the sentence states it (the document-level
+ * pass settles `FCFA` and currency words with the report's country later), their rounding,
+ * their period, and the stated conversion in parentheses.
+ */
+import { analyzeParagraph } from '../../pipeline';
+import type { Period, SectionKind } from '../../model';
+import { type Corpus, defined } from '../corpus';
+import type { LocalAmount } from './types';
+
+export interface AmountItem {
+  readonly text: string;
+  readonly value: number;
+  readonly max?: number;
+  readonly currency: string;
+  readonly precision: number;
+}
+
+export interface MoneyItem extends AmountItem {
+  readonly period: Period;
+  readonly conversion?: AmountItem;
+}
+
+function amount(a: LocalAmount): AmountItem {
+  return defined({ text: a.text, value: a.value, max: a.max, currency: a.currency, precision: a.precision });
+}
+
+function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): MoneyItem[] {
+  return analyzeParagraph(text, section, codes).money.map((m) => defined({
+    ...amount(m), period: m.period, conversion: m.conversion ? amount(m.conversion) : undefined,
+  }));
+}
+
+export const corpus: Corpus<MoneyItem> = {
+  name: 'money',
+  recognize,
+  examples: [
+    {
+      text: 'Traffickers paid 300,000 to 1.5 million West African CFA francs (FCFA) ($520 to $2,600) per victim.',
+      expected: [
+        { text: '300,000 to 1.5 million West African CFA francs (FCFA)', value: 300000, max: 1500000, currency: 'XOF', precision: 100000, period: 'current', conversion: { text: '$520 to $2,600', value: 520, max: 2600, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'The government allocated 90,000 FCFA ($155) to the shelter.',
+      expected: [
+        { text: '90,000 FCFA', value: 90000, currency: 'FCFA', precision: 10000, period: 'current', conversion: { text: '$155', value: 155, currency: 'USD', precision: 1 } },
+      ],
+    },
+    {
+      text: 'Victims paid US$1.5 million in recruitment fees.',
+      expected: [
+        { text: 'US$1.5 million', value: 1500000, currency: 'USD', precision: 100000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The fine is EUR 1,200 for each offense.',
+      expected: [
+        { text: 'EUR 1,200', value: 1200, currency: 'EUR', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry spent 120 million CFA francs ($206,000) on services.',
+      expected: [
+        { text: '120 million CFA francs', value: 120000000, currency: 'FCFA', precision: 10000000, period: 'current', conversion: { text: '$206,000', value: 206000, currency: 'USD', precision: 1000 } },
+      ],
+    },
+    {
+      text: 'Workers owed 12,000 Emirati dirhams (AED) in fees.',
+      expected: [
+        { text: '12,000 Emirati dirhams (AED)', value: 12000, currency: 'AED', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The budget included 5 million Nigerian naira for shelters.',
+      expected: [
+        { text: '5 million Nigerian naira', value: 5000000, currency: 'nigerian naira', precision: 1000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The court fined the employer £8,000.',
+      expected: [
+        { text: '£8,000', value: 8000, currency: 'GBP', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The agency received 45,000 dollars from donors.',
+      expected: [
+        { text: '45,000 dollars', value: 45000, currency: 'USD', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Recruiters charged $400-$600 for each visa.',
+      expected: [
+        { text: '$400-$600', value: 400, max: 600, currency: 'USD', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'Traffickers earned 230 million Karsolian rupees (KSR) ($2.6 million) in a year.',
+      codes: ['KSR'],
+      expected: [
+        { text: '230 million Karsolian rupees (KSR)', value: 230000000, currency: 'KSR', precision: 10000000, period: 'current', conversion: { text: '$2.6 million', value: 2600000, currency: 'USD', precision: 100000 } },
+      ],
+    },
+    {
+      text: 'Each victim received KSR 50,000 in compensation.',
+      codes: ['KSR'],
+      expected: [
+        { text: 'KSR 50,000', value: 50000, currency: 'KSR', precision: 10000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Victims paid €3,000 to smugglers.',
+      expected: [
+        { text: '€3,000', value: 3000, currency: 'EUR', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The fund disbursed 2.5 billion shillings.',
+      expected: [
+        { text: '2.5 billion shillings', value: 2500000000, currency: 'shillings', precision: 100000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Penalties include fines of 1 million to 5 million Central African CFA francs.',
+      expected: [
+        { text: '1 million to 5 million Central African CFA francs', value: 1000000, max: 5000000, currency: 'XAF', precision: 1000000, period: 'current' },
+      ],
+    },
+    {
+      text: 'Families paid 75,000 FCFA (approximately $130) per child.',
+      expected: [
+        { text: '75,000 FCFA', value: 75000, currency: 'FCFA', precision: 1000, period: 'current', conversion: { text: '$130', value: 130, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'In 2019 the government spent 10 million FCFA ($17,000) on victim care.',
+      expected: [
+        { text: '10 million FCFA', value: 10000000, currency: 'FCFA', precision: 10000000, period: '2019', conversion: { text: '$17,000', value: 17000, currency: 'USD', precision: 1000 } },
+      ],
+    },
+    {
+      text: 'The government paid 2,500 Saudi riyals to each returnee.',
+      expected: [
+        { text: '2,500 Saudi riyals', value: 2500, currency: 'saudi riyals', precision: 100, period: 'current' },
+      ],
+    },
+    {
+      text: 'Each recruiter demanded $1,000 per worker.',
+      expected: [
+        { text: '$1,000', value: 1000, currency: 'USD', precision: 1000, period: 'current' },
+      ],
+    },
+    {
+      text: 'The ministry allocated 3 million francs to shelters.',
+      expected: [
+        { text: '3 million francs', value: 3000000, currency: 'francs', precision: 1000000, period: 'current' },
+      ],
+    },
+  ],
+  negatives: [
+    { text: 'Police identified 40 victims at the border.', why: 'a number with no currency is no amount' },
+    { text: 'The ministry requested more funding for shelters.', why: 'no number' },
+    { text: 'The dollar weakened against the euro.', why: 'a currency word with no number' },
+    { text: 'Article 5 of the law sets fines.', why: 'an identifier' },
+    { text: 'The shelter hosted 20 US nationals.', why: '`US` before a word is no currency' },
+    { text: 'Each worker paid KSR 50,000 in fees.', why: 'a code the document has not defined is no currency' },
+  ],
+};
