@@ -262,7 +262,7 @@ suite('Hovers', () => {
     // Each in the last narrative that has it, deep in the text (how fast is `npm run bench`'s business).
     for (const [what, needle, delta, says] of [
       ['money', '250 million FCFA', 0, /\*\*USD\*\* ≈ /],
-      ['conversion', '($81,630)', 1, /Does not agree with/],
+      ['conversion', '($81,630)', 1, /\*\*Stated conversion\*\* \$81,630: implies 490\.02 XOF per USD/],
       ['figure', 'investigated 33', 'investigated '.length, /Metric: investigations/],
       ['entity', '(FAV)', 1, /\*\*FAV\*\*: government body/],
     ] as const) {
