@@ -3,8 +3,9 @@
  * year before, beside it) publishes one diagnostic per planted inconsistency, with source
  * `tip-lens`, the rule as code linking to its description and related information; quick fixes
  * edit the text and Undo restores it; the Findings view groups by rule; the Markdown report
- * opens; the settings turn rules off and change severities. The real seed narrative (copied at
- * test time, never committed) gets nothing above Information.
+ * opens; the settings turn rules off and change severities. A narrative with nothing planted
+ * (Veldora 2022) gets nothing above Information, and so does the real seed narrative (copied at
+ * test time, never committed) in a suite of its own that runs only where the corpus is.
  *
  * Works on copies in `checks/` of the temporary workspace.
  */
@@ -12,7 +13,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, workspaceRoot } from './support';
+import { EXTENSION_ID, seedSuite, seedText, waitFor as wait, workspaceRoot } from './support';
 import type { FindingsCodeActions } from '../../src/extension/codeActions';
 import type { DiagnosticsProbe } from '../../src/extension/diagnostics';
 import type { FindingsProbe } from '../../src/extension/findingsTree';
@@ -33,15 +34,7 @@ function copy(from: string, rel: string): vscode.Uri {
 
 const sample = (name: string): string => path.join(extensionPath, 'samples', name);
 
-async function waitFor<T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const v = value();
-    if (v) return v;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const waitFor = <T>(what: string, value: () => T | undefined | false, timeoutMs = TIMEOUT_MS): Promise<T> => wait(what, value, timeoutMs);
 
 async function show(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -75,19 +68,32 @@ async function setCheck(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('tipLens.check').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
 
+async function activate(): Promise<void> {
+  const extension = vscode.extensions.getExtension<{ probes: ReadonlyMap<string, unknown> }>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  extensionPath = extension.extensionPath;
+  const { probes } = await extension.activate();
+  diagnosticsProbe = probes.get('diagnostics') as DiagnosticsProbe;
+  findings = probes.get('findingsTree') as FindingsProbe;
+  codeActions = probes.get('codeActions') as FindingsCodeActions;
+  assert.ok(diagnosticsProbe && findings && codeActions, 'the probes of the check are registered');
+}
+
+/** Runs the check on a copy of `uri`'s narrative and asserts that nothing is above Information. */
+async function assertNothingAboveInformation(uri: vscode.Uri): Promise<void> {
+  await show(uri);
+  const diags = await checkActive();
+  const loud = diags.filter((d) => d.severity < vscode.DiagnosticSeverity.Information);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  assert.deepStrictEqual(loud.map((d) => `${ruleOf(d)}@${d.range.start.line + 1} "${doc.getText(d.range)}": ${d.message}`), []);
+}
+
 suite('Consistency check', () => {
   let v2023: vscode.Uri;
   let v2022: vscode.Uri;
 
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<{ probes: ReadonlyMap<string, unknown> }>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
-    extensionPath = extension.extensionPath;
-    const { probes } = await extension.activate();
-    diagnosticsProbe = probes.get('diagnostics') as DiagnosticsProbe;
-    findings = probes.get('findingsTree') as FindingsProbe;
-    codeActions = probes.get('codeActions') as FindingsCodeActions;
-    assert.ok(diagnosticsProbe && findings && codeActions, 'the probes of the check are registered');
+    await activate();
     v2022 = copy(sample('veldora-2022.tip.txt'), 'veldora-2022.tip.txt');
     v2023 = copy(sample('veldora-2023.tip.txt'), 'veldora-2023.tip.txt');
   });
@@ -102,6 +108,10 @@ suite('Consistency check', () => {
       }
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a narrative with nothing planted (Veldora 2022): nothing above Information', async () => {
+    await assertNothingAboveInformation(v2022);
   });
 
   test('nothing is checked on open by default', async () => {
@@ -349,14 +359,19 @@ suite('Consistency check', () => {
     assert.deepStrictEqual(byRule(diags, 'number-style').map((d) => doc.getText(d.range)), ['fifteen']);
   });
 
+});
+
+seedSuite('Consistency check: the seed', () => {
+  suiteSetup(activate);
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('the real seed narrative: nothing above Information', async () => {
-    const seed = path.resolve(extensionPath, '..', 'shared', 'corpus', 'mali-2020.txt');
-    assert.ok(fs.existsSync(seed), `the seed narrative is missing: ${seed}`);
-    const uri = copy(seed, path.join('seed', 'mali-2020.tip.txt'));
-    await show(uri);
-    const diags = await checkActive();
-    const loud = diags.filter((d) => d.severity < vscode.DiagnosticSeverity.Information);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    assert.deepStrictEqual(loud.map((d) => `${ruleOf(d)}@${d.range.start.line + 1} "${doc.getText(d.range)}": ${d.message}`), []);
+    const file = path.join(workspaceRoot(), 'checks', 'seed', 'mali-2020.tip.txt');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, seedText());
+    await assertNothingAboveInformation(vscode.Uri.file(file));
   });
 });

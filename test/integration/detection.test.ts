@@ -13,7 +13,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, fileUri, workspaceRoot } from './support';
+import { EXTENSION_ID, fileUri, waitFor as wait, writeFile } from './support';
+import type { AnalysisService } from '../../src/extension/analysisService';
+import type { TipLensExports } from '../../src/extension/probes';
 
 const TIP = 'tip-report';
 const PLAIN = 'plaintext';
@@ -26,12 +28,10 @@ function languageOf(uri: vscode.Uri): string | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.languageId;
 }
 
+/** Waits until `condition` holds (failing after a deadline) and returns how long it took. */
 async function waitFor(what: string, condition: () => boolean, timeoutMs = SWITCH_TIMEOUT_MS): Promise<number> {
   const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  await wait(what, condition, timeoutMs);
   return Date.now() - started;
 }
 
@@ -45,12 +45,10 @@ async function waitForLanguage(uri: vscode.Uri, languageId: string): Promise<num
 }
 
 function write(relative: string, text: string): void {
-  const file = path.join(workspaceRoot(), relative);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
+  writeFile(relative, text);
 }
 
-const narrative = (): string => fs.readFileSync(path.join(workspaceRoot(), 'drafts', 'zembla-draft.txt'), 'utf8');
+const narrative = (): string => fs.readFileSync(fileUri('drafts/zembla-draft.txt').fsPath, 'utf8');
 
 let sentinels = 0;
 /** The longest switch seen so far, to size the window in which a disabled switch must not happen. */
@@ -83,29 +81,43 @@ async function setDetection(enabled: boolean | undefined): Promise<void> {
 }
 
 suite('Detection of TIP reports', () => {
-  let extension: vscode.Extension<unknown>;
+  let extension: vscode.Extension<TipLensExports | undefined>;
+
+  /** The extension is active and its analysis service holds an analysis of the open document `uri`. */
+  async function assertAnalysedAsReport(uri: vscode.Uri): Promise<void> {
+    await waitFor('the extension to be active', () => extension.isActive);
+    const service = extension.exports?.probes.get('service') as AnalysisService | undefined;
+    assert.ok(service, 'the active extension exports its analysis service');
+    await waitFor(`the extension to analyse ${path.basename(uri.fsPath)} as a TIP report`, () => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return !!doc && !!service.current(doc);
+    });
+  }
 
   suiteSetup(() => {
-    const found = vscode.extensions.getExtension(EXTENSION_ID);
+    const found = vscode.extensions.getExtension<TipLensExports | undefined>(EXTENSION_ID);
     assert.ok(found, `${EXTENSION_ID} is not loaded`);
     extension = found;
   });
 
   // The manifest activates on `onLanguage:plaintext` too, and the workbench raises that event at
-  // start-up, so whether a report alone activates the extension cannot be isolated here: these
-  // tests check that the extension is active once a report is open, and that the report has the
-  // language whose implicit `onLanguage:tip-report` event activates it.
-  test('activates when a .tip.txt file opens', async () => {
+  // start-up (and earlier suites have activated the extension), so whether a report alone
+  // activates the extension cannot be isolated here. What these tests check instead would fail if
+  // the report were not recognized: it opens with the `tip-report` language (whose implicit
+  // `onLanguage:tip-report` event activates the extension), and the active extension takes it in
+  // as a report: its analysis service, read from the exports without calling `activate()`, holds
+  // an analysis of it.
+  test('a .tip.txt file opens as a TIP report, and the active extension analyses it', async () => {
     const uri = await open('zembla-2023.tip.txt');
     assert.strictEqual(languageOf(uri), TIP);
-    await waitFor('the extension to activate', () => extension.isActive);
+    await assertAnalysedAsReport(uri);
   });
 
-  test('a .tip file opens as a TIP report with the extension active', async () => {
+  test('a .tip file opens as a TIP report, and the active extension analyses it', async () => {
     const uri = await open('vellmora.tip');
     assert.strictEqual(languageOf(uri), TIP);
     assert.ok(extension.packageJSON.contributes.languages.some((l: { id: string }) => l.id === TIP));
-    await waitFor('the extension to be active', () => extension.isActive);
+    await assertAnalysedAsReport(uri);
   });
 
   test('switches a .txt narrative with a tier line and section headings', async () => {
@@ -186,7 +198,7 @@ suite('Detection of TIP reports', () => {
     });
 
     test('a .tip.txt file is a TIP report whatever the setting', async () => {
-      write('zembla-copy.tip.txt', fs.readFileSync(path.join(workspaceRoot(), 'zembla-2023.tip.txt'), 'utf8'));
+      write('zembla-copy.tip.txt', fs.readFileSync(fileUri('zembla-2023.tip.txt').fsPath, 'utf8'));
       const uri = await open('zembla-copy.tip.txt');
       assert.strictEqual(languageOf(uri), TIP);
     });

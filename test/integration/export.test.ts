@@ -15,41 +15,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { selectorFor, type Annotation } from '../../src/core/annotations';
 import type { ExportDatasetResult } from '../../src/extension/exportDataset';
-
-const EXTENSION_ID = 'tip-lens.tip-lens';
-
-/** RFC 4180: CRLF after every record; quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(s: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      i++;
-    } else {
-      assert.notStrictEqual(c, '\n', 'no bare LF outside quotes');
-      field += c;
-    }
-  }
-  assert.strictEqual(field + record.join(''), '', 'the last record ends in CRLF');
-  return records;
-}
+import { parseCsv } from '../support/cli';
+import { EXTENSION_ID } from './support';
 
 function objects(csv: string): Array<Record<string, string>> {
   const [header, ...body] = parseCsv(csv);

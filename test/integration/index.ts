@@ -7,15 +7,22 @@
  * Where the results go: the environment variable `TIP_LENS_TEST_RESULTS` when the extension host
  * has it (the driver sets it on the server it starts), else `integration-results.json` beside the
  * workspace folder, a place the driver derives from the same folder (`resultsFileFor`).
+ *
+ * The suites that need the real corpus are declared with `corpusSuite` (test/support/corpus.ts):
+ * without it they are not run, and `notRun` in the results names them, for the driver's summary.
+ * `TIP_LENS_TEST_GREP` in the extension host's environment runs only the tests whose full title
+ * matches it (mocha's `grep`; the driver sets it from `--grep`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { notRunLine } from '../support/corpus';
 
 export const RESULTS_ENV = 'TIP_LENS_TEST_RESULTS';
 export const RESULTS_NAME = 'integration-results.json';
+export const GREP_ENV = 'TIP_LENS_TEST_GREP';
 
 export interface FailedTest {
   readonly title: string;
@@ -35,6 +42,10 @@ export interface IntegrationResults {
   /** How this run found the results file: `env` or `workspace`. */
   readonly resultsVia: 'env' | 'workspace';
   readonly vscodeVersion: string;
+  /** The suites that need the real corpus and did not run without it, in one line; absent when all ran. */
+  readonly notRun?: string;
+  /** The `TIP_LENS_TEST_GREP` this run was limited to, if any. */
+  readonly grep?: string;
 }
 
 function resultsTarget(): { file: string; via: 'env' | 'workspace' } {
@@ -72,7 +83,8 @@ export async function run(): Promise<void> {
   const started = Date.now();
   let stats: Mocha.Stats | undefined;
   try {
-    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+    const grep = process.env[GREP_ENV];
+    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
     for (const name of fs.readdirSync(__dirname).sort()) {
       if (name.endsWith('.test.js')) mocha.addFile(path.join(__dirname, name));
     }
@@ -103,10 +115,17 @@ export async function run(): Promise<void> {
     report: lines.join('\n'),
     resultsVia: target.via,
     vscodeVersion: vscode.version,
+    ...notRunAndGrep(),
   };
   writeResults(target.file, results);
   // As for @vscode/test-electron: a rejected run() makes the test host exit with an error.
   if (results.failures > 0) throw new Error(`${results.failures} integration test(s) failed`);
+}
+
+function notRunAndGrep(): { notRun?: string; grep?: string } {
+  const notRun = notRunLine();
+  const grep = process.env[GREP_ENV];
+  return { ...(notRun ? { notRun } : {}), ...(grep ? { grep } : {}) };
 }
 
 function emptyStats(): Mocha.Stats {

@@ -1,25 +1,17 @@
 /**
  * Issue 4 in a real VS Code: Go to Definition on an acronym, Find All References on an entity
  * and on a figure, the outline (document symbols) and folding by section. Runs on a copy of the
- * real seed narrative, made at test time in the temporary workspace (never committed).
+ * Veldora sample, and of the real seed narrative (never committed) in a suite of its own that
+ * runs only where the corpus is; copies are made at test time in the temporary workspace.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+import { sampleText, seedSuite, seedText, suiteFolder } from './support';
 
-const EXTENSION_ID = 'tip-lens.tip-lens';
+const here = suiteFolder('navigation');
 
-async function seedDocument(): Promise<vscode.TextDocument> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, 'the extension is installed');
-  const seed = path.resolve(ext.extensionPath, '..', 'shared', 'corpus', 'mali-2020.txt');
-  assert.ok(fs.existsSync(seed), `the seed narrative is missing: ${seed}`);
-  const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
-  const copy = path.join(folder, 'navigation', 'mali-2020.tip.txt');
-  fs.mkdirSync(path.dirname(copy), { recursive: true });
-  fs.copyFileSync(seed, copy);
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(copy));
+async function reportDocument(name: string, text: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(here.write(name, text));
   await vscode.window.showTextDocument(doc);
   assert.strictEqual(doc.languageId, 'tip-report');
   return doc;
@@ -33,42 +25,65 @@ function at(doc: vscode.TextDocument, quote: string, offsetInQuote = 0, occurren
   return doc.positionAt(i + offsetInQuote);
 }
 
-suite('Navigation and structure', () => {
+/** Where to look in one narrative, and what must be found there. */
+interface NavigationFacts {
+  /** An acronym's mention (quote, offset in it, occurrence) and its long form. */
+  readonly definition: readonly [quote: string, offset: number, occurrence: number, longForm: string];
+  /** The same where the acronym's letters and its long form differ. */
+  readonly otherLetters: readonly [quote: string, offset: number, occurrence: number, longForm: string];
+  /** An entity's acronym (a mention at `occurrence`), its long form and its number of mentions. */
+  readonly entity: readonly [acronym: string, occurrence: number, longForm: string, mentions: number];
+  /** A previous-period figure (quote) and the current figure of the same metric that must not be among its references. */
+  readonly figure: readonly [quote: string, value: string, current: string];
+}
+
+/** The navigation of one narrative of sections PROSECUTION to TRAFFICKING PROFILE, on Tier 2 Watch List. */
+function navigationSpec(name: string, text: () => string, facts: NavigationFacts): void {
   let doc: vscode.TextDocument;
   suiteSetup(async () => {
-    doc = await seedDocument();
+    doc = await reportDocument(name, text());
   });
 
-  test('Go to Definition on an acronym goes to its long form', async () => {
+  // The copy goes, so that the workspace index of later suites does not read it.
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    here.remove();
+  });
+
+  const definitionOf = async (quote: string, offset: number, occurrence: number): Promise<string> => {
     const links = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
-      'vscode.executeDefinitionProvider', doc.uri, at(doc, 'GATIA', 1, 3));
+      'vscode.executeDefinitionProvider', doc.uri, at(doc, quote, offset, occurrence));
     assert.strictEqual(links.length, 1);
     const l = links[0]!;
-    const range = 'targetRange' in l ? l.targetRange : l.range;
-    assert.strictEqual(doc.getText(range), 'Imghad Tuareg and Allies Self-Defense Group');
+    return doc.getText('targetRange' in l ? l.targetRange : l.range);
+  };
+
+  test('Go to Definition on an acronym goes to its long form', async () => {
+    const [quote, offset, occurrence, longForm] = facts.definition;
+    assert.strictEqual(await definitionOf(quote, offset, occurrence), longForm);
   });
 
-  test('Go to Definition works where letters and long form differ (RAFY)', async () => {
-    const links = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
-      'vscode.executeDefinitionProvider', doc.uri, at(doc, 'RAFY assisted', 1));
-    const l = links[0]!;
-    assert.strictEqual(doc.getText('targetRange' in l ? l.targetRange : l.range), 'Fodé and Yeguine Network for Action');
+  test(`Go to Definition works where letters and long form differ (${facts.otherLetters[0].split(/\W/)[0]})`, async () => {
+    const [quote, offset, occurrence, longForm] = facts.otherLetters;
+    assert.strictEqual(await definitionOf(quote, offset, occurrence), longForm);
   });
 
   test('Find All References on an entity lists every mention', async () => {
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, 'FAMa', 1, 2));
+    const [acronym, occurrence, longForm, mentions] = facts.entity;
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, acronym, 1, occurrence));
     const texts = refs.map((r) => doc.getText(r.range));
-    assert.strictEqual(texts.length, 8, texts.join(', ')); // the long form and seven FAMa
-    assert.ok(texts.includes('Malian armed forces'));
-    assert.strictEqual(texts.filter((t) => t === 'FAMa').length, doc.getText().split('FAMa').length - 1);
+    assert.strictEqual(texts.length, mentions, texts.join(', ')); // the long form and every acronym
+    assert.ok(texts.includes(longForm));
+    assert.strictEqual(texts.filter((t) => t === acronym).length, doc.getText().split(acronym).length - 1);
   });
 
   test('Find All References on a figure lists the figures of the same metric and period', async () => {
-    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, '17 investigations', 0));
+    const [quote, value, current] = facts.figure;
+    const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, quote, 0));
     const texts = refs.map((r) => doc.getText(r.range));
-    assert.ok(texts.includes('17'));
-    // The previous period's investigations only: not the current 40 new cases.
-    assert.ok(!texts.includes('40'), texts.join(', '));
+    assert.ok(texts.includes(value));
+    // The previous period's figures of that metric only: not the current one.
+    assert.ok(!texts.includes(current), texts.join(', '));
   });
 
   test('the outline lists the title, the tier and the sections', async () => {
@@ -86,4 +101,20 @@ suite('Navigation and structure', () => {
     const starts = ranges.map((r) => doc.lineAt(r.start).text);
     for (const h of ['PROSECUTION', 'PROTECTION', 'PREVENTION', 'TRAFFICKING PROFILE']) assert.ok(starts.includes(h), `no fold at ${h}: ${starts.join(' | ')}`);
   });
-});
+}
+
+suite('Navigation and structure', () => navigationSpec('veldora-2023.tip.txt', () => sampleText(), {
+  // `prosecute FAV personnel` goes to `Veldoran Armed Forces (FAV)`.
+  definition: ['FAV personnel', 1, 0, 'Veldoran Armed Forces'],
+  // CNLTP: the French order of `National Commission for the Fight against Trafficking in Persons`.
+  otherLetters: ['CNLTP, which coordinated', 1, 0, 'National Commission for the Fight against Trafficking in Persons'],
+  entity: ['FAV', 2, 'Veldoran Armed Forces', 5], // the long form and four FAV
+  figure: ['22 investigations', '22', '33'],
+}));
+
+seedSuite('Navigation and structure: the seed', () => navigationSpec('mali-2020.tip.txt', seedText, {
+  definition: ['GATIA', 1, 3, 'Imghad Tuareg and Allies Self-Defense Group'],
+  otherLetters: ['RAFY assisted', 1, 0, 'Fodé and Yeguine Network for Action'],
+  entity: ['FAMa', 2, 'Malian armed forces', 8], // the long form and seven FAMa
+  figure: ['17 investigations', '17', '40'],
+}));

@@ -1,13 +1,14 @@
 /**
  * What the integration suites share: where the extension and the workspace are, the texts they
- * copy in (the real seed narrative, read from `<extension root>/../shared/corpus` and never
- * committed; our samples), a folder of their own in the workspace, and a bounded wait.
- * Not a suite itself: `index.ts` loads only `*.test.js`.
+ * copy in (our samples and fixture narratives; the real seed narrative, never committed, only
+ * inside a suite declared with `seedSuite`), a folder of their own in the workspace, and a
+ * bounded wait. Not a suite itself: `index.ts` loads only `*.test.js`.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { corpusSuite, seedText as corpusSeedText } from '../support/corpus';
 
 export const EXTENSION_ID = 'tip-lens.tip-lens';
 
@@ -28,16 +29,36 @@ export function fileUri(relative: string): vscode.Uri {
   return vscode.Uri.file(path.join(workspaceRoot(), relative));
 }
 
-/** The real 2020 Mali narrative. */
+/**
+ * Declares a mocha `suite` that reads the real seed narrative: it runs when the corpus is beside
+ * the extension (`<extension root>/../shared/corpus`, or `$TIP_LENS_CORPUS`), and is otherwise
+ * named as not run in the summary (`corpusSuite` of test/support/corpus.ts).
+ */
+export function seedSuite(title: string, fn: () => void): void {
+  corpusSuite(suite, title, fn, extensionPath());
+}
+
+/** The real 2020 Mali narrative. Only inside a `seedSuite`, which runs only when it is there. */
 export function seedText(): string {
-  const seed = path.join(extensionPath(), '..', 'shared', 'corpus', 'mali-2020.txt');
-  assert.ok(fs.existsSync(seed), `the seed narrative is missing: ${seed}`);
-  return fs.readFileSync(seed, 'utf8');
+  return corpusSeedText(extensionPath());
 }
 
 /** One of our samples, `samples/<name>`. */
 export function sampleText(name = 'veldora-2023.tip.txt'): string {
   return fs.readFileSync(path.join(extensionPath(), 'samples', name), 'utf8');
+}
+
+/** One of our fixture narratives, `test/fixtures/narratives/<name>`. */
+export function narrativeText(name: string): string {
+  return fs.readFileSync(path.join(extensionPath(), 'test', 'fixtures', 'narratives', name), 'utf8');
+}
+
+/** Writes `text` to `relative` in the workspace (creating its folders) and returns its URI. */
+export function writeFile(relative: string, text: string): vscode.Uri {
+  const full = path.join(workspaceRoot(), relative);
+  fs.mkdirSync(path.dirname(full), { recursive: true });
+  fs.writeFileSync(full, text);
+  return vscode.Uri.file(full);
 }
 
 /** A suite's folder in the workspace, which it removes when done (the workspace index reads the workspace). */
@@ -46,10 +67,7 @@ export function suiteFolder(name: string): { path(): string; write(file: string,
   return {
     path: dir,
     write(file, text) {
-      const full = path.join(dir(), file);
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, text);
-      return vscode.Uri.file(full);
+      return writeFile(path.join(name, file), text);
     },
     remove() {
       fs.rmSync(dir(), { recursive: true, force: true });
