@@ -11,7 +11,7 @@ import { scanDates } from './recognizers/dates/rules';
 import type { LocalDate } from './recognizers/dates/types';
 import { scanEntities } from './recognizers/entities/rules';
 import type { LocalEntity } from './recognizers/entities/types';
-import { inheritReferences } from './recognizers/figures/references';
+import { inheritReferences, inheritVictimParts } from './recognizers/figures/references';
 import { SentenceFacts } from './recognizers/figures/metric';
 import { scanFigures } from './recognizers/figures/rules';
 import type { LocalFigure } from './recognizers/figures/types';
@@ -140,6 +140,7 @@ function read(text: string, section: SectionKind, cache: Map<string, SentenceRes
     const to = si + 1 < ranges.length ? firstFigure[si + 1]! : figures.length;
     if (to > from) inheritReferences(tokens, figures, from, to, tokenAt);
   }
+  inheritVictimParts(figures, text);
   return { sentences, figures, money, dates, entities };
 }
 

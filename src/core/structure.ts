@@ -50,7 +50,10 @@ export function blocks(text: string): Block[] {
     let e = line.end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (s === e) continue;
+    if (s === e) {
+      out.push(BLANK);
+      continue;
+    }
     const t = text.slice(s, e);
     if (t.length <= 200) {
       if (TITLE_LINE.test(t)) {
@@ -67,6 +70,53 @@ export function blocks(text: string): Block[] {
       }
     }
     out.push({ start: s, end: e, text: t, role: 'paragraph' });
+  }
+  return joinWrapped(text, out);
+}
+
+/** Stands for a blank line while lines are joined; never returned. */
+const BLANK: Block = { start: -1, end: -1, text: '', role: 'paragraph' };
+
+/** A line that ends a sentence: `.`, `?`, `!` or `:`, maybe before a closing quote or parenthesis. */
+const ENDS_SENTENCE = /[.?!:]["”’)\]]*$/;
+
+/**
+ * Text pasted from a PDF breaks its sentences across lines. A run of paragraph lines with no blank
+ * line between them, most of which do not end a sentence, is one hard-wrapped paragraph: its lines
+ * are joined, so that a sentence stays one sentence and `Of the 77 ...` still finds its 77. A line
+ * that starts in lower case continues the line before it in any case.
+ */
+function joinWrapped(text: string, blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    const b = blocks[i]!;
+    if (b === BLANK) {
+      i++;
+      continue;
+    }
+    if (b.role !== 'paragraph') {
+      out.push(b);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < blocks.length && blocks[j] !== BLANK && blocks[j]!.role === 'paragraph') j++;
+    const run = blocks.slice(i, j);
+    const open = run.slice(0, -1).filter((r) => !ENDS_SENTENCE.test(r.text)).length;
+    const wrapped = run.length > 1 && open * 2 >= run.length - 1;
+    let cur = run[0]!;
+    for (let k = 1; k < run.length; k++) {
+      const next = run[k]!;
+      if (wrapped || !ENDS_SENTENCE.test(cur.text) && /^[a-z(]/.test(next.text)) {
+        cur = { start: cur.start, end: next.end, text: text.slice(cur.start, next.end), role: 'paragraph' };
+      } else {
+        out.push(cur);
+        cur = next;
+      }
+    }
+    out.push(cur);
+    i = j;
   }
   return out;
 }

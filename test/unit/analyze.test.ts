@@ -200,3 +200,31 @@ describe('analyze: re-analysis after an edit, and in slices (Veldora 2023)', () 
 
 corpusSuite(describe, 'analyze: re-analysis after an edit, and in slices (the seed)', () =>
   editSpec(seedText, ['identified 64 sex trafficking', 'convicted 13 traffickers', 'The police had a hotline']));
+
+describe('analyze: text with hard line breaks (pasted from a PDF)', () => {
+  /** Breaks every paragraph of `text` into lines of at most `width` characters, as a PDF copy does. */
+  const hardWrap = (text: string, width: number): string => text.split('\n').map((line) => {
+    const out: string[] = [];
+    let cur = '';
+    for (const word of line.split(' ')) {
+      if (cur && cur.length + 1 + word.length > width) {
+        out.push(cur);
+        cur = word;
+      } else cur = cur ? `${cur} ${word}` : word;
+    }
+    out.push(cur);
+    return out.join('\n');
+  }).join('\n');
+
+  it('a sentence broken across lines is one sentence, and its figures read as in the unbroken text', () => {
+    const text = read('samples/veldora-2023.tip.txt');
+    const wrapped = hardWrap(text, 72);
+    assert.ok(wrapped.split('\n').length > 3 * text.split('\n').length, 'the text is wrapped');
+    const summary = (r: Analysis): string[] => r.figures.map((f) => `${f.text} ${f.metric} ${f.period}`);
+    const a = analyze(text);
+    const b = analyze(wrapped);
+    assert.deepStrictEqual(summary(b), summary(a));
+    assert.strictEqual(b.sentences.length, a.sentences.length);
+    assert.deepStrictEqual(b.sections.map((s) => s.kind), a.sections.map((s) => s.kind));
+  });
+});

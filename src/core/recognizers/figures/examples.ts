@@ -247,6 +247,37 @@ export const corpus: Corpus<FigureItem> = {
         { text: '25', value: 25, counts: '', metric: 'victims-referred', period: 'current' },
       ],
     },
+    // A figure of another year in parentheses compares; the figures after the semicolon split the total.
+    {
+      text: 'Officials identified 36 victims (41 victims in 2021); 19 were victims of forced labor, 12 victims of sex trafficking, and five victims of forced begging.',
+      section: 'protection',
+      expected: [
+        { text: '36', value: 36, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '41', value: 41, counts: 'victims', metric: 'victims-identified', period: '2021' },
+        { text: '19', value: 19, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '12', value: 12, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: 'five', value: 5, counts: 'victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    // The victims described in the next sentence are the same victims.
+    {
+      text: 'The government identified 52 trafficking victims. Forty-eight victims were women and four were men.',
+      section: 'protection',
+      expected: [
+        { text: '52', value: 52, counts: 'trafficking victims', metric: 'victims-identified', period: 'current' },
+        { text: 'Forty-eight', value: 48, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: 'four', value: 4, counts: 'men', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    // ... but not a victim doing something else there.
+    {
+      text: 'The government identified 52 trafficking victims. For the first time one victim received compensation.',
+      section: 'protection',
+      expected: [
+        { text: '52', value: 52, counts: 'trafficking victims', metric: 'victims-identified', period: 'current' },
+        { text: 'one', value: 1, counts: 'victim', metric: 'other', period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },

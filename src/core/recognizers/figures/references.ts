@@ -138,6 +138,46 @@ function namedAnchor(tokens: readonly Token[], first: number, figs: readonly Loc
   return undefined;
 }
 
+/** A period a phrase states (a year, the previous period), not a section's default. */
+function statedPeriod(p: string): boolean {
+  return p !== 'current' && p !== 'unspecified';
+}
+
+const VICTIM_METRICS = /^(victims-identified|potential-victims|victims-referred|victims-assisted|victims-sheltered|repatriated)$/;
+
+/**
+ * Victims split after they are counted: `identified 70 victims. Sixty-nine victims were female and
+ * one was male`, `identified 24 victims; eight were sex trafficking victims, 11 victims of forced
+ * labor`. A figure that counts victims (or nothing, right after such a figure) with no verb of its
+ * own that says otherwise counts what the victims figure before it in the paragraph counts.
+ */
+export function inheritVictimParts(figs: LocalFigure[], text: string): void {
+  let anchor: LocalFigure | undefined;
+  for (let x = 0; x < figs.length; x++) {
+    const f = figs[x]!;
+    if (f.unit) continue;
+    if (VICTIM_METRICS.test(f.metric)) {
+      // `identified 24 victims (31 victims in 2018); eight were ...`: the eight split the 24, not
+      // the figure of another year that the parentheses compared it with.
+      if (!(anchor && anchor.sentence === f.sentence && statedPeriod(f.period) && !statedPeriod(anchor.period))) anchor = f;
+      continue;
+    }
+    if (!anchor || f.metric !== 'other' || f.sentence - anchor.sentence > 1) continue;
+    const counts = f.counts.toLowerCase();
+    const victims = /\bvictims?\b/.test(counts) && !/\b(potential|possible|presumed|suspected)\b/.test(counts);
+    const after = text.slice(f.e, f.e + 60);
+    // `four were men`, `21 were female`: a number that opens `were ...` describes the victims counted.
+    const described = /^\s+(?:were|was)\b/i.test(after) && figs[x - 1] !== undefined && (figs[x - 1] === anchor || figs[x - 1]!.metric === anchor.metric);
+    const bare = counts === '' && figs[x - 1] !== undefined && (figs[x - 1] === anchor || figs[x - 1]!.metric === anchor.metric);
+    if (!victims && !bare && !described) continue;
+    // In the next sentence only as its subject's description: `Sixty-nine victims were female`,
+    // not `one victim obtained damages`, which counts something else.
+    if (f.sentence !== anchor.sentence && !/^(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b/i.test(after)) continue;
+    f.metric = anchor.metric;
+    if (!statedPeriod(f.period) && statedPeriod(anchor.period)) f.period = anchor.period;
+  }
+}
+
 /** `text.indexOf(ch, from)` that looks at most `limit` characters. */
 function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
   const end = Math.min(text.length, from + limit);
@@ -165,7 +205,9 @@ export function inheritBreakdowns(figs: LocalFigure[], from: number, text: strin
       const part = figs[y]!;
       if (part.s > afterTotal && !part.unit) {
         part.metric = total.metric;
-        part.period = total.period;
+        // `identified 24 victims (31 victims in 2018)`: a figure with a period of its own in the
+        // parentheses compares the total with another period; it is no part of this one.
+        if (!statedPeriod(part.period) || statedPeriod(total.period)) part.period = total.period;
       }
       y++;
     }

@@ -137,6 +137,27 @@ export const corpus: Corpus<PeriodItem> = {
         { text: 'five', period: 'previous' },
       ],
     },
+    // `in the previous period`, `the previous reporting period` with no preposition, fiscal years.
+    {
+      text: 'Courts convicted 13 traffickers, compared with 21 prosecutions and six convictions in the previous period.',
+      expected: [
+        { text: '21', period: 'previous' },
+        { text: 'six', period: 'previous' },
+      ],
+    },
+    {
+      text: 'The court secured five convictions, in comparison with two convictions the previous reporting period.',
+      expected: [
+        { text: 'two', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Police made 44 arrests in FY 2022 and 37 arrests in fiscal year 2021.',
+      expected: [
+        { text: '44', period: '2022' },
+        { text: '37', period: '2021' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Police identified 14 victims and referred them to shelters.', why: "no period phrase: each number takes its section's default" },

@@ -35,7 +35,7 @@ function isComparator(sent: readonly Token[], k: number): boolean {
  */
 export function periodMarks(sent: readonly Token[], sentText: string): PeriodMarks {
   const at: Array<Period | undefined> = new Array(sent.length).fill(undefined);
-  if (!/previous|prior|last|reporting period|\b(?:19|20)\d\d\b|year|compared|from|versus|than/i.test(sentText)) return { at };
+  if (!/previous|prior|preceding|last|reporting period|\b(?:19|20)\d\d\b|year|compared|from|versus|than/i.test(sentText)) return { at };
   // Two passes: a phrase after its figures (`compared with nine investigations during the
   // previous reporting period`) is more specific than one that opens the sentence (`In 2010,
   // ...`), so it is applied first and the opening phrase fills in the rest.
@@ -99,6 +99,9 @@ function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | u
   const prep = w(0);
   // `compared with 164 the previous year`, `a 2009 survey estimated`, `by the end of 2010`
   if (prep === 'the' && /^(previous|prior|preceding)$/.test(w(1)) && w(2) === 'year') return [3, 'previous'];
+  // `two convictions the previous reporting period`, `the prior period`
+  if (prep === 'the' && /^(previous|prior|preceding)$/.test(w(1)) && w(2) === 'reporting' && w(3) === 'period') return [4, 'previous'];
+  if (prep === 'the' && /^(previous|prior|preceding)$/.test(w(1)) && w(2) === 'period') return [3, 'previous'];
   if (prep === 'the' && w(1) === 'year' && w(2) === 'before') return [3, 'previous'];
   if (prep === 'a' && w(1) === 'year' && /^(earlier|before)$/.test(w(2))) return [3, 'previous'];
   if ((prep === 'a' || prep === 'an' || prep === 'the') && isYearToken(sent[i + 1]) && /^(survey|study|report|assessment|census|estimate|estimates|investigation|review|analysis)$/.test(w(2))) return [3, sent[i + 1]!.t as Period];
@@ -107,7 +110,12 @@ function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | u
   if (prep !== 'during' && prep !== 'in' && prep !== 'throughout' && prep !== 'for') return undefined;
   if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
     if (w(3) === 'reporting' && w(4) === 'period') return [5, 'previous'];
-    if (w(3) === 'year') return [4, 'previous'];
+    if (w(3) === 'year' || w(3) === 'period') return [4, 'previous'];
+  }
+  // `in fiscal year 2019`, `in FY 2013`, `during FY2013`
+  if ((w(1) === 'fiscal' && w(2) === 'year' || w(1) === 'fy') && sent[i + (w(1) === 'fy' ? 2 : 3)] && isYearToken(sent[i + (w(1) === 'fy' ? 2 : 3)])) {
+    const k = w(1) === 'fy' ? 2 : 3;
+    return [k + 1, sent[i + k]!.t as Period];
   }
   if (w(1) === 'the' && w(2) === 'reporting' && w(3) === 'period') return [4, 'current'];
   if (w(1) === 'the' && w(2) === 'current' && w(3) === 'reporting' && w(4) === 'period') return [5, 'current'];
