@@ -2,7 +2,8 @@
  * What `tip-lens analyze` prints: rows of figures, money and entities with 1-based line and
  * column, rendered as an aligned table, one JSON document, or RFC 4180 CSV.
  */
-import { csvField } from '../core/export';
+import { csvField, Offsets } from '../core/export';
+import { roundRate } from '../core/currency';
 import type { Analysis, Meta } from '../core/model';
 import { metaAt } from '../core/spans';
 import { LineMap } from '../core/lines';
@@ -30,8 +31,11 @@ export function isFailed(o: FileOutcome): o is Failed {
 // ---------------------------------------------------------------------------------------
 // Positions
 
-/** Offsets to 1-based line and column (UTF-16 code units, as VS Code counts); CRLF-safe. */
-/** Lines and columns from 1, as a terminal shows them; lines end as VS Code ends them. */
+/**
+ * Offsets to 1-based line and column in UTF-16 code units, as VS Code counts them and as SARIF
+ * expects by default (`check`). `analyze` counts columns in code points, as `export` does
+ * (`Offsets` of core/export), so the two datasets agree.
+ */
 export class LineIndex {
   private readonly lines: LineMap;
 
@@ -68,13 +72,12 @@ export function formatValue(value: number, max?: number): string {
 }
 
 function rate(r: number | undefined): string {
-  if (r === undefined || !Number.isFinite(r)) return '';
-  return String(Math.round(r * 10000) / 10000);
+  return r === undefined || !Number.isFinite(r) ? '' : String(roundRate(r));
 }
 
 export function rows(o: Analyzed): Row[] {
   const { analysis: a, file } = o;
-  const index = new LineIndex(o.text);
+  const index = new Offsets(o.text);
   const where = (offset: number): { line: string; column: string } => {
     const p = index.position(offset);
     return { line: String(p.line), column: String(p.column) };
@@ -111,9 +114,13 @@ export function rows(o: Analyzed): Row[] {
 
 // ---------------------------------------------------------------------------------------
 // CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break in double quotes);
-// the field writer is the export's (src/core/export.ts), without its formula guard here.
+// the field writer is the export's (core/export/csv.ts), with its formula guard on the text
+// cells, so that a spreadsheet never runs a narrative's `=...` or `-...` as a formula.
 
 export { csvField };
+
+/** The columns that hold the narrative's own words. */
+const TEXT_COLUMNS: ReadonlySet<Column> = new Set<Column>(['file', 'country', 'text', 'counts', 'name', 'acronym']);
 
 export function csvHeader(): string {
   return COLUMNS.join(',') + '\r\n';
@@ -121,7 +128,7 @@ export function csvHeader(): string {
 
 export function csvRows(o: Analyzed): string {
   let out = '';
-  for (const r of rows(o)) out += COLUMNS.map((c) => csvField(r[c] ?? '')).join(',') + '\r\n';
+  for (const r of rows(o)) out += COLUMNS.map((c) => csvField(r[c] ?? '', TEXT_COLUMNS.has(c))).join(',') + '\r\n';
   return out;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uriName } from './convert';
 import { type ConversionCheck, checkConversions, convert, documentRates, formatRate, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
 import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS } from '../core/labels';
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
@@ -257,7 +258,7 @@ function figureHover({ doc, report, workspace, md }: Context, f: Figure): void {
       const g = o.figure;
       const label = `${reportLabel(o.country, o.year, o.uri)}: ${figureValue(g)}${g.counts ? ' ' + g.counts : ''}`;
       const verdict = same(g) ? 'the same value as here' : `${figureValue(f)} here`;
-      return `- [${esc(label)}](${there(o.uri, o.range)}) (${periodText(g.period, o.year)}, ${esc(basename(o.uri))}): ${verdict}`;
+      return `- [${esc(label)}](${there(o.uri, o.range)}) (${periodText(g.period, o.year)}, ${esc(uriName(o.uri))}): ${verdict}`;
     });
     if (others.length > MAX_LINKS) list.push(`- and ${others.length - MAX_LINKS} more`);
     md.appendMarkdown(`**The same quantity in other reports** (${METRIC_LABELS[f.metric]}, ${absoluteText(f.period, meta?.year)}):\n${list.join('\n')}\n\n`);
@@ -306,7 +307,7 @@ function entityHover({ doc, report, workspace, md }: Context, e: Entity, mention
   if (others.length > 0) {
     const list = others.slice(0, MAX_LINKS).map((o) => {
       const def = o.definition ? `, defined at [${lineCol(undefined, o.definition.start)}](${there(o.uri, o.definition)})` : '';
-      return `- [${esc(reportLabel(o.country, o.year, o.uri))}](${there(o.uri, o.first)}) (${esc(basename(o.uri))}): ${o.count} ${o.count === 1 ? 'mention' : 'mentions'}${def}`;
+      return `- [${esc(reportLabel(o.country, o.year, o.uri))}](${there(o.uri, o.first)}) (${esc(uriName(o.uri))}): ${o.count} ${o.count === 1 ? 'mention' : 'mentions'}${def}`;
     });
     if (others.length > MAX_LINKS) list.push(`- and ${others.length - MAX_LINKS} more`);
     md.appendMarkdown(`**In other reports**:\n${list.join('\n')}\n\n`);
@@ -352,11 +353,7 @@ function links(items: ReadonlyArray<readonly [string, string]>): string {
 
 function reportLabel(country: string | undefined, year: number | undefined, uri: vscode.Uri): string {
   const label = [country, year].filter((x) => x !== undefined).join(' ');
-  return label || basename(uri);
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  return label || uriName(uri);
 }
 
 /** `343,640 USD`, `860 to 3,440 USD`: whole units from 100 up, cents below. */

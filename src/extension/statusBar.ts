@@ -4,6 +4,7 @@ import { isTipReport, type AnalysisService } from './analysisService';
 import { probes } from './probes';
 import { plural } from '../core/labels';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { uriName } from './convert';
 
 /** What the status bar item shows, for the integration tests (`probes.get('statusBar')`). */
 export interface StatusBarSnapshot {
@@ -57,16 +58,14 @@ async function focusReport(): Promise<void> {
   await vscode.commands.executeCommand('tipLens.report.focus');
 }
 
-const baseName = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-
 type ReportPick = vscode.QuickPickItem & { readonly uri?: vscode.Uri };
 
 /** The workspace's reports for `Open Report...`: country and year, tier, path; newest first. */
 export function reportPicks(reports: ReturnType<WorkspaceIndex['reportList']>): ReportPick[] {
   const picks = reports.map(({ uri, narratives }) => {
     const n = narratives.length === 1 ? narratives[0] : undefined;
-    const label = n ? [n.country, n.year].filter((x) => x !== undefined).join(' ') || baseName(uri)
-      : `${baseName(uri)} (${plural(narratives.length, 'narrative')})`;
+    const label = n ? [n.country, n.year].filter((x) => x !== undefined).join(' ') || uriName(uri)
+      : `${uriName(uri)} (${plural(narratives.length, 'narrative')})`;
     return { label, description: n?.tier ?? '', detail: vscode.workspace.asRelativePath(uri), uri, year: n?.year ?? 0 };
   });
   picks.sort((a, b) => a.label.localeCompare(b.label) || b.year - a.year);

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { analyzeAsync } from '../core/analyze';
 import { DETECT_WINDOW, detectTipReport } from '../core/detect';
-import type { Analysis, EntityType, Figure, Span, Tier } from '../core/model';
-import { type ForeignFigure, trackedFigures } from '../core/query';
+import type { Analysis } from '../core/model';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
 import { narrativeAt } from '../core/spans';
-import { LineMap } from '../core/lines';
 import { countryKey } from '../core/country';
+import { CANDIDATE, type IndexedEntity, type IndexedNarrative, type IndexedReport, isTipName, isUnder, nameKey, rangeOf, summarize, type WorkspaceFigure, type WorkspaceMentions } from './indexedReport';
+
+export type { IndexedEntity, IndexedNarrative, IndexedReport, WorkspaceFigure, WorkspaceMentions } from './indexedReport';
 import { plural } from '../core/labels';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
@@ -25,61 +26,6 @@ const DETECT_BYTES = DETECT_WINDOW * 3;
 const BINARY_SNIFF_BYTES = 8 * 1024;
 /** Past this many other new paths in one batch of events, list again rather than look at each. */
 const MAX_FOLDER_CHECKS = 32;
-
-export interface IndexedNarrative extends Span {
-  readonly country?: string;
-  readonly year?: number;
-  readonly tier?: Tier;
-}
-
-/** An entity of another report: its names and where it is mentioned, nothing else. */
-export interface IndexedEntity {
-  readonly type: EntityType;
-  readonly name: string;
-  readonly acronym?: string;
-  readonly longForm?: string;
-  readonly definition?: Span;
-  /** Start and end of every mention, flattened: `[s0, e0, s1, e1, ...]`. */
-  readonly mentions: Uint32Array;
-}
-
-/** What the index keeps of one TIP report: what cross-references need, not the text. */
-export interface IndexedReport {
-  readonly uri: vscode.Uri;
-  /** `editor` when it comes from the open document's analysis, `disk` when read from the file. */
-  readonly source: 'disk' | 'editor';
-  readonly narratives: readonly IndexedNarrative[];
-  readonly figures: readonly ForeignFigure[];
-  readonly entities: readonly IndexedEntity[];
-  /** Offsets at which lines start, to place links without keeping the text. */
-  readonly lines: LineMap;
-  /** `country|metric|RP2020` -> figures. */
-  readonly byQuantity: ReadonlyMap<string, readonly ForeignFigure[]>;
-  /** `a:FAMA` / `n:malian armed forces` -> entities. */
-  readonly byName: ReadonlyMap<string, readonly IndexedEntity[]>;
-}
-
-/** A figure of another report of the workspace. */
-export interface WorkspaceFigure {
-  readonly uri: vscode.Uri;
-  /** Offsets are into that report's text (as last indexed); `range` places it. */
-  readonly figure: Figure;
-  readonly range: vscode.Range;
-  readonly country?: string;
-  readonly year?: number;
-}
-
-/** The mentions of an entity in another report of the workspace. */
-export interface WorkspaceMentions {
-  readonly uri: vscode.Uri;
-  readonly entity: IndexedEntity;
-  readonly count: number;
-  /** The first mention. */
-  readonly first: vscode.Range;
-  readonly definition?: vscode.Range;
-  readonly country?: string;
-  readonly year?: number;
-}
 
 export type IndexState = 'disabled' | 'waiting' | 'indexing' | 'ready';
 
@@ -632,17 +578,9 @@ export class WorkspaceIndex implements vscode.Disposable {
 // ------------------------------------------------------------------------------------------
 // Helpers
 
-/** The paths {@link GLOB} matches. */
-const CANDIDATE = /\.(?:tip|txt)$/;
-
 async function anyFolder(uris: readonly vscode.Uri[]): Promise<boolean> {
   const stats = await Promise.all(uris.map((u) => Promise.resolve(vscode.workspace.fs.stat(u)).catch(() => undefined)));
   return stats.some((s) => s !== undefined && (s.type & vscode.FileType.Directory) !== 0);
-}
-
-function isTipName(uri: vscode.Uri): boolean {
-  const p = uri.path.toLowerCase();
-  return p.endsWith('.tip') || p.endsWith('.tip.txt');
 }
 
 /** The open document for `uri` when it is a TIP report (the service analyzes it). */
@@ -650,85 +588,3 @@ function openReport(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key && isTipReport(d));
 }
-
-/** Whether `key` is one of `deleted` or lies inside one of them. */
-function isUnder(key: string, deleted: ReadonlySet<string>): boolean {
-  if (deleted.has(key)) return true;
-  for (let i = key.lastIndexOf('/'); i > 0; i = key.lastIndexOf('/', i - 1)) {
-    if (deleted.has(key.slice(0, i))) return true;
-  }
-  return false;
-}
-
-function nameKey(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-/**
- * A copy of a string that does not keep the text it was cut from alive: V8 represents a
- * substring as a slice of its parent, so a kept name would keep a whole report in memory.
- */
-function own<T extends string | undefined>(s: T): T {
-  return (s === undefined || s.length < 13 ? s : (' ' + s).slice(1)) as T;
-}
-
-/** What the index keeps of an analysis. */
-function summarize(uri: vscode.Uri, source: IndexedReport['source'], analysis: Analysis, text: string): IndexedReport {
-  const narratives: IndexedNarrative[] = (analysis.narratives.length > 0
-    ? analysis.narratives
-    : [{ start: 0, end: analysis.length, meta: analysis.meta }]
-  ).map((n) => ({
-    start: n.start, end: n.end,
-    ...(n.meta.country ? { country: own(n.meta.country) } : {}),
-    ...(n.meta.year ? { year: n.meta.year } : {}),
-    ...(n.meta.tier ? { tier: n.meta.tier } : {}),
-  }));
-  const figures: ForeignFigure[] = trackedFigures(analysis).map((f) => ({
-    ...f,
-    key: own(f.key),
-    figure: { ...f.figure, text: own(f.figure.text), counts: own(f.figure.counts) },
-    ...(f.country ? { country: own(f.country) } : {}),
-  }));
-  const byQuantity = new Map<string, ForeignFigure[]>();
-  for (const f of figures) {
-    if (!f.country) continue;
-    const k = `${countryKey(f.country)}|${f.key}`;
-    let list = byQuantity.get(k);
-    if (!list) byQuantity.set(k, (list = []));
-    list.push(f);
-  }
-  const entities: IndexedEntity[] = analysis.entities.map((e) => {
-    const mentions = new Uint32Array(e.mentions.length * 2);
-    e.mentions.forEach((m, i) => {
-      mentions[2 * i] = m.start;
-      mentions[2 * i + 1] = m.end;
-    });
-    return {
-      type: e.type, name: own(e.name), mentions,
-      ...(e.acronym ? { acronym: own(e.acronym) } : {}),
-      ...(e.longForm ? { longForm: own(e.longForm) } : {}),
-      ...(e.definition ? { definition: { start: e.definition.start, end: e.definition.end } } : {}),
-    };
-  });
-  const byName = new Map<string, IndexedEntity[]>();
-  const add = (k: string, e: IndexedEntity): void => {
-    let list = byName.get(k);
-    if (!list) byName.set(k, (list = []));
-    if (!list.includes(e)) list.push(e);
-  };
-  for (const e of entities) {
-    add(`n:${nameKey(e.name)}`, e);
-    if (e.longForm) add(`n:${nameKey(e.longForm)}`, e);
-    if (e.acronym) add(`a:${e.acronym.toUpperCase()}`, e);
-  }
-  return { uri, source, narratives, figures, entities, lines: new LineMap(text), byQuantity, byName };
-}
-
-/** Where each line starts, with VS Code's line breaks (`\r\n`, `\n`, `\r`). */
-
-function rangeOf(lines: LineMap, span: Span): vscode.Range {
-  const a = lines.position(span.start);
-  const b = lines.position(span.end);
-  return new vscode.Range(a.line, a.character, b.line, b.character);
-}
-

@@ -135,11 +135,26 @@ describe('tip-lens command line', function () {
       assert.deepStrictEqual(
         [fcfa.amount, fcfa.currency, fcfa.conversion_amount, fcfa.conversion_currency, fcfa.country, fcfa.year],
         ['1000000-5000000', 'XOF', '1650-8260', 'USD', 'Veldora', '2023']);
-      assert.ok(Math.abs(Number(fcfa.implied_rate) - 605.4490) < 0.001);
+      assert.strictEqual(fcfa.implied_rate, '605.45', 'rounded as the export and every view round a rate');
       const penalty = rows.find((x) => x.kind === 'figure' && x.text === 'five to 10');
       assert.deepStrictEqual([penalty?.value, penalty?.metric, penalty?.section], ['5-10', 'penalty', 'prosecution']);
       const cnltp = rows.find((x) => x.kind === 'entity' && x.acronym === 'CNLTP');
       assert.ok(cnltp && Number(cnltp.mentions) >= 2, 'CNLTP with its mentions');
+    });
+
+    it('counts columns in code points, as the export does, and guards text cells against formulas', async function () {
+      // An astral character (two UTF-16 units, one code point) before a figure on its line.
+      const file = tmp('astral.tip.txt', '2023 Trafficking in Persons Report: Veldora\n\nVELDORA: Tier 2\n\nPROTECTION\n\n\u{1F4CC} Officials identified 45 victims. =Ministry of Justice (MOJ) staff met.\n');
+      const rows = asObjects(parseCsv((await cli('analyze', '--format', 'csv', file)).out));
+      const f = rows.find((x) => x.kind === 'figure' && x.text === '45')!;
+      assert.deepStrictEqual([f.line, f.column], ['7', String('X Officials identified '.length + 1)]);
+      const exported = asObjects(parseCsv((await cli('export', '--format', 'csv', file)).out)).find((x) => x.kind === 'figure' && x.text === '45')!;
+      assert.strictEqual(exported.column, f.column, 'analyze and export agree');
+      // A file named like a formula, given as a relative path: its cells start with a quote.
+      tmp('=SUM(A1).tip.txt', readFileSync(file, 'utf8'));
+      const guarded = asObjects(parseCsv((await runCli(['analyze', '--format', 'csv', '=SUM(A1).tip.txt'], dir)).out));
+      assert.ok(guarded.length > 0 && guarded.every((x) => x.file === "'=SUM(A1).tip.txt"), guarded[0]?.file);
+      assert.strictEqual(guarded.find((x) => x.text === '45')?.value, '45', 'numbers are not guarded');
     });
 
     it('gives 1-based lines and columns that point at the text, also in a CRLF file', async function () {

@@ -5,10 +5,13 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { selectorFor, type Annotation, type AnnotationFile } from '../../src/core/annotations';
 import {
-  bratConfig, bratLabel, bratStem, COLUMNS, csvField, exportReport, jsonlLines, Offsets, toBrat, toCsv, type Row,
+  bratConfig, bratLabel, bratStem, COLUMNS, csvField, csvHeader, csvRecords, type CsvOptions, exportReport, jsonlLines, Offsets, toBrat, type Row,
 } from '../../src/core/export';
 import { parseExportArgs, terminalProgress } from '../../src/cli/export';
 import { cli as runCli, parseCsv } from '../support/cli';
+
+/** A whole CSV document, as the export writes it: its header, then its records. */
+const toCsv = (rows: readonly Row[], options: CsvOptions = {}): string => csvHeader(options) + csvRecords(rows);
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SAMPLES = path.join(ROOT, 'samples');

@@ -47,8 +47,3 @@ export function csvRecords(rows: readonly Row[]): string {
   for (const r of rows) out += COLUMNS.map((c) => csvCell(r[c])).join(',') + '\r\n';
   return out;
 }
-
-/** A whole CSV document. */
-export function toCsv(rows: readonly Row[], options: CsvOptions = {}): string {
-  return csvHeader(options) + csvRecords(rows);
-}

@@ -3,6 +3,8 @@
  * bytes that are not UTF-8 text). The command line and the extension read files their own way
  * and decode them here, so both take the same files for text.
  */
+import { plural } from '../labels';
+
 export type ReadResult =
   | { readonly ok: true; readonly text: string; readonly warning?: string }
   | { readonly ok: false; readonly reason: string };
@@ -39,6 +41,5 @@ export function decode(bytes: Uint8Array): ReadResult {
   if (replaced > text.length * MAX_REPLACEMENT_SHARE) {
     return { ok: false, reason: `binary file (not UTF-8 text: ${replaced} invalid byte sequences)` };
   }
-  const s = replaced === 1 ? '' : 's';
-  return { ok: true, text, warning: `${replaced} invalid UTF-8 sequence${s} read as U+FFFD` };
+  return { ok: true, text, warning: `${plural(replaced, 'invalid UTF-8 sequence')} read as U+FFFD` };
 }

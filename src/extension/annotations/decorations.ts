@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Anchored, AnnotationSchema } from '../../core/annotations';
 import { isTipReport, type AnalysisService, type Report } from '../analysisService';
-import { OffsetMap } from '../decorations';
+import { OffsetMap } from '../convert';
 import { probes } from '../probes';
 import { schemaLabel } from './labels';
 import type { SchemaStore } from './schemaStore';

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
  * an atomic write, and how a file or a report is named to the user.
  */
 
-export function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
+import { uriName as basename } from '../convert';
+
+export { basename };
 
 export function dirname(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: uri.path.slice(0, uri.path.lastIndexOf('/')) || '/' });
