@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerDecorations(context, service);
   registerReportTree(context, service);
   registerHovers(context, service, workspace);
-  registerNavigation(context, service);
+  registerNavigation(context, service, workspace);
   registerStructure(context, service);
   registerStatusBar(context, service, workspace);
   const checker = registerDiagnostics(context, service, workspace);

@@ -13,8 +13,10 @@ function narrativeName(n: NarrativeInfo, i: number): string {
   return name || `Narrative ${i + 1}`;
 }
 
-function sectionName(s: Section): string {
-  if (s.kind === 'tier' || s.kind === 'title') return SECTION_LABELS[s.kind];
+/** The title's text, the tier line's tier, or a section's heading. */
+function sectionName(s: Section, text: string, tier: string | undefined): string {
+  if (s.kind === 'title') return text.trim() || SECTION_LABELS.title;
+  if (s.kind === 'tier') return tier ?? (text.trim() || SECTION_LABELS.tier);
   return s.heading ? s.heading.replace(/:$/, '') : SECTION_LABELS[s.kind];
 }
 
@@ -37,9 +39,9 @@ export function registerStructure(context: vscode.ExtensionContext, service: Ana
             if (sec.end < n.start) continue;
             const range = rangeOf(doc, sec);
             const selection = sec.headingSpan ? rangeOf(doc, sec.headingSpan) : new vscode.Range(range.start, range.start);
-            const detail = sec.kind === 'tier' ? n.meta.tier ?? '' : sec.kind === 'title' ? doc.getText(range) : '';
+            const detail = sec.kind === 'tier' ? SECTION_LABELS.tier : sec.kind === 'title' ? SECTION_LABELS.title : '';
             const kind = sec.kind === 'tier' ? vscode.SymbolKind.Constant : sec.kind === 'title' ? vscode.SymbolKind.File : vscode.SymbolKind.String;
-            children.push(new vscode.DocumentSymbol(sectionName(sec), detail, kind, range, selection));
+            children.push(new vscode.DocumentSymbol(sectionName(sec, doc.getText(range), n.meta.tier), detail, kind, range, selection));
           }
           const range = rangeOf(doc, n);
           const tier = n.meta.tier ?? '';

@@ -35,6 +35,10 @@ interface NavigationFacts {
   readonly entity: readonly [acronym: string, occurrence: number, longForm: string, mentions: number];
   /** A previous-period figure (quote) and the current figure of the same metric that must not be among its references. */
   readonly figure: readonly [quote: string, value: string, current: string];
+  /** A figure stated three times (quote), and another figure of the same metric and period that is no mention of it. */
+  readonly restated: readonly [quote: string, value: string, other: string];
+  /** The title line and the tier, as the outline names them. */
+  readonly outline: readonly [title: string, tier: string];
 }
 
 /** The navigation of one narrative of sections PROSECUTION to TRAFFICKING PROFILE, on Tier 2 Watch List. */
@@ -77,21 +81,35 @@ function navigationSpec(name: string, text: () => string, facts: NavigationFacts
     assert.strictEqual(texts.filter((t) => t === acronym).length, doc.getText().split(acronym).length - 1);
   });
 
-  test('Find All References on a figure lists the figures of the same metric and period', async () => {
-    const [quote, value, current] = facts.figure;
+  test('Find All References on a figure lists its own mentions: the same quantity stated again', async () => {
+    const [quote, value, other] = facts.restated;
     const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', doc.uri, at(doc, quote, 0));
-    const texts = refs.map((r) => doc.getText(r.range));
+    const texts = refs.filter((r) => r.uri.toString() === doc.uri.toString()).map((r) => doc.getText(r.range));
+    assert.deepStrictEqual(texts, [value, value, value], 'stated three times');
+    assert.ok(!texts.includes(other), `another figure of the same metric and period is no mention of it: ${texts.join(', ')}`);
+  });
+
+  test('Show Figures of the Same Metric and Period lists those apart', async () => {
+    const [quote, value, current] = facts.figure;
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(at(doc, quote, 0), at(doc, quote, 0));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('tipLens.showSameMetricAndPeriod');
+    const texts = locations.map((r) => doc.getText(r.range));
     assert.ok(texts.includes(value));
     // The previous period's figures of that metric only: not the current one.
     assert.ok(!texts.includes(current), texts.join(', '));
+    const [restated, , other] = facts.restated;
+    editor.selection = new vscode.Selection(at(doc, restated, 0), at(doc, restated, 0));
+    const same = (await vscode.commands.executeCommand<vscode.Location[]>('tipLens.showSameMetricAndPeriod')).map((r) => doc.getText(r.range));
+    assert.ok(same.includes(other), `the same metric and period: ${same.join(', ')}`);
   });
 
-  test('the outline lists the title, the tier and the sections', async () => {
+  test('the outline names the title by its text, the tier by its tier, and the sections', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const [title, tier] = facts.outline;
     assert.deepStrictEqual(symbols.map((s) => s.name),
-      ['Title', 'Tier', 'Summary', 'PRIORITIZED RECOMMENDATIONS', 'PROSECUTION', 'PROTECTION', 'PREVENTION', 'TRAFFICKING PROFILE']);
-    const tier = symbols.find((s) => s.name === 'Tier')!;
-    assert.strictEqual(tier.detail, 'Tier 2 Watch List');
+      [title, tier, 'Summary', 'PRIORITIZED RECOMMENDATIONS', 'PROSECUTION', 'PROTECTION', 'PREVENTION', 'TRAFFICKING PROFILE']);
+    assert.strictEqual(symbols[1]!.detail, 'Tier');
     const prosecution = symbols.find((s) => s.name === 'PROSECUTION')!;
     assert.strictEqual(doc.getText(prosecution.selectionRange), 'PROSECUTION');
   });
@@ -110,6 +128,8 @@ suite('Navigation and structure', () => navigationSpec('veldora-2023.tip.txt', (
   otherLetters: ['CNLTP, which coordinated', 1, 0, 'National Commission for the Fight against Trafficking in Persons'],
   entity: ['FAV', 2, 'Veldoran Armed Forces', 5], // the long form and four FAV
   figure: ['22 investigations', '22', '33'],
+  restated: ['298 trafficking victims', '298', '171'],
+  outline: ['2023 Trafficking in Persons Report: Veldora', 'Tier 2 Watch List'],
 }));
 
 seedSuite('Navigation and structure: the seed', () => navigationSpec('mali-2020.tip.txt', seedText, {
@@ -117,4 +137,6 @@ seedSuite('Navigation and structure: the seed', () => navigationSpec('mali-2020.
   otherLetters: ['RAFY assisted', 1, 0, 'Fodé and Yeguine Network for Action'],
   entity: ['FAMa', 2, 'Malian armed forces', 8], // the long form and seven FAMa
   figure: ['17 investigations', '17', '40'],
+  restated: ['215 children', '215', '24'],
+  outline: ['2020 Trafficking in Persons Report: Mali', 'Tier 2 Watch List'],
 }));
