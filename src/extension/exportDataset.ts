@@ -11,6 +11,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { probes } from './probes';
 import { analyzeAsync } from '../core/analyze';
 import { annotationFileFor, type Annotation } from '../core/annotations';
 import {
@@ -51,6 +52,7 @@ export function registerExportDataset(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(EXPORT_COMMAND, (folder?: unknown, format?: unknown, output?: unknown) => exportDataset(folder, format, output)),
   );
+  probes.set('exportActions', lastExportActions);
 }
 
 function asUri(x: unknown): vscode.Uri | undefined {
@@ -204,16 +206,45 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 
+/** The buttons the last export's message offered, for the integration tests. */
+let lastActions: readonly string[] = [];
+export function lastExportActions(): readonly string[] {
+  return lastActions;
+}
+
+function shownPath(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri) : uri.scheme === 'file' ? uri.fsPath : uri.toString();
+}
+
+/**
+ * What the message after an export offers, where it works: Open (the CSV or JSON Lines in an
+ * editor), Show in Explorer (when it lies in the workspace), and Reveal in the system's file
+ * manager only in a desktop window on its own machine (not in a browser, nor on a remote).
+ */
+export function exportActions(format: DatasetFormat, output: vscode.Uri): Array<{ title: string; run(): Thenable<unknown> }> {
+  const out: Array<{ title: string; run(): Thenable<unknown> }> = [];
+  if (format !== 'brat') out.push({ title: 'Open', run: () => vscode.window.showTextDocument(output) });
+  if (vscode.workspace.getWorkspaceFolder(output)) out.push({ title: 'Show in Explorer', run: () => vscode.commands.executeCommand('revealInExplorer', output) });
+  if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && output.scheme === 'file') {
+    out.push({ title: 'Reveal in File Manager', run: () => vscode.commands.executeCommand('revealFileInOS', output) });
+  }
+  return out;
+}
+
 export async function exportDataset(folderArg?: unknown, formatArg?: unknown, outputArg?: unknown): Promise<ExportDatasetResult> {
   const none: ExportDatasetResult = { reports: 0, rows: 0, counts: empty(), annotationErrors: [], unreadable: [], cancelled: true };
   const target = await pickTarget(folderArg);
   if (!target) return none;
   const format = await pickFormat(formatArg);
   if (!format) return none;
-  const near = target.kind === 'folder' ? target.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  // Beside the exported folder, not among its reports: its parent (the workspace folder's, for a whole workspace).
+  const exported = target.kind === 'folder' ? target.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
+  const near = exported && exported.path.lastIndexOf('/') > 0 ? exported.with({ path: exported.path.slice(0, exported.path.lastIndexOf('/')) }) : exported;
   const output = await pickOutput(outputArg, format, near);
   if (!output) return { ...none, format };
-  const bom = vscode.workspace.getConfiguration('tipLens').get<boolean>('export.csvBom', false);
+  // `export.csvBom` is the setting's old name, still read.
+  const settings = vscode.workspace.getConfiguration('tipLens');
+  const bom = settings.get<boolean>('export.byteOrderMark', false) || settings.get<boolean>('export.csvBom', false);
 
   const annotationErrors: Array<{ file: string; error: string }> = [];
   const unreadable: Array<{ file: string; error: string }> = [];
@@ -304,8 +335,10 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
   } else {
     const unplaced = run?.unplaced ?? 0;
     const orphans = unplaced > 0 ? ` ${plural(unplaced, 'orphaned annotation')} cannot be placed in brat (their text is gone).` : '';
-    void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${output.fsPath}.${orphans}`, 'Reveal').then((choice) => {
-      if (choice === 'Reveal') void vscode.commands.executeCommand('revealFileInOS', output);
+    const actions = exportActions(format, output);
+    lastActions = actions.map((a) => a.title);
+    void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${shownPath(output)}.${orphans}`, ...actions.map((a) => a.title)).then((choice) => {
+      void actions.find((a) => a.title === choice)?.run();
     });
   }
   const problems = [

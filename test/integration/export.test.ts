@@ -68,7 +68,7 @@ suite('Export Dataset', () => {
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('tipLens').update('export.csvBom', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('tipLens').update('export.byteOrderMark', undefined, vscode.ConfigurationTarget.Global);
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isDirty && doc.uri.fsPath.includes(`${path.sep}export-it${path.sep}`)) {
         await vscode.window.showTextDocument(doc);
@@ -84,6 +84,9 @@ suite('Export Dataset', () => {
     const out = vscode.Uri.file(path.join(outside, 'dataset.csv'));
     const result = await run(vscode.Uri.file(inside), 'csv', out);
     assert.deepStrictEqual([result.cancelled, result.format, result.reports, result.annotationErrors], [false, 'csv', 2, []]);
+    // The message offers what works here: Open; no Reveal in the browser's workbench, nor Show in Explorer outside the workspace.
+    const api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as { probes: ReadonlyMap<string, unknown> };
+    assert.deepStrictEqual((api.probes.get('exportActions') as () => string[])(), vscode.env.uiKind === vscode.UIKind.Web ? ['Open'] : ['Open', 'Reveal in File Manager']);
     const csv = fs.readFileSync(out.fsPath, 'utf8');
     assert.ok(csv.startsWith('kind,file,country,year,tier,section,start,end,'), 'no BOM by default');
     const rows = objects(csv);
@@ -143,13 +146,13 @@ suite('Export Dataset', () => {
     assert.match(ann, /^T\d+\tFigure-child-soldiers \d+ \d+\t58$/m);
   });
 
-  test('the csvBom setting starts the CSV with a byte order mark', async () => {
-    await vscode.workspace.getConfiguration('tipLens').update('export.csvBom', true, vscode.ConfigurationTarget.Global);
+  test('the byteOrderMark setting starts the CSV with a byte order mark', async () => {
+    await vscode.workspace.getConfiguration('tipLens').update('export.byteOrderMark', true, vscode.ConfigurationTarget.Global);
     const out = vscode.Uri.file(path.join(outside, 'bom.csv'));
     const result = await run(vscode.Uri.file(path.join(inside, 'veldora-2023.tip.txt')), 'csv', out);
     assert.strictEqual(result.reports, 1);
     const bytes = fs.readFileSync(out.fsPath);
     assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    await vscode.workspace.getConfiguration('tipLens').update('export.csvBom', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('tipLens').update('export.byteOrderMark', undefined, vscode.ConfigurationTarget.Global);
   });
 });
