@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { uriName } from './convert';
+import { glossaryEntry } from '../core/glossary';
 import { type ConversionCheck, checkConversions, convert, documentRates, formatRate, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
 import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS } from '../core/labels';
 import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
@@ -50,7 +51,7 @@ class TipHoverProvider implements vscode.HoverProvider {
     if (hit && offset === spanOf(hit).end && spanOf(hit).end > spanOf(hit).start) hit = undefined;
     // The researcher's annotations on the text under the pointer (notes, labels, rejected items).
     const own = annotationsAt(report, offset);
-    if (!hit && own.length === 0) return undefined;
+    if (!hit && own.length === 0) return glossaryHover(doc, position);
     const span = hit ? spanOf(hit) : own[0]!.span!;
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = { enabledCommands: [OPEN_SETTINGS, ...ANNOTATION_COMMANDS] };
@@ -69,9 +70,19 @@ class TipHoverProvider implements vscode.HoverProvider {
         break;
     }
     const decisions = annotationHover(doc, report, hit, own, schemaFor(doc.uri));
-    if (decisions) md.appendMarkdown(`${hit ? '---\n\n' : ''}${decisions}\n\n`);
+    // A rule between the engine's part and the researcher's, on a line of its own (after a
+    // paragraph that may not end in a line break, `---` would be read as text).
+    if (decisions) md.appendMarkdown(`${hit ? '\n\n---\n\n' : ''}${decisions}\n\n`);
     return new vscode.Hover(md, range(doc, span));
   }
+}
+
+/** `NGOs`, `SOPs`: a common abbreviation that names no one, with what it stands for. */
+function glossaryHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const range = doc.getWordRangeAtPosition(position, /[A-Z]{2,6}(?:s|’s|'s)?\b/);
+  const entry = range ? glossaryEntry(doc.getText(range)) : undefined;
+  if (!range || !entry) return undefined;
+  return new vscode.Hover(new vscode.MarkdownString(`**${entry.abbreviation}**: ${esc(entry.meaning)} (a common abbreviation, not a named body)`), range);
 }
 
 interface Context {
