@@ -5,22 +5,37 @@
 import type { Period } from '../../model';
 import { digitValue, precisionOf, wordValue } from '../../numbers';
 import { Kind, type Token } from '../../tokens';
-import { currencyAfter, isCode, SYMBOLS } from './currency';
+import { currencyAfter, isCode, mayStartSymbol, symbolAt } from './currency';
 import type { LocalAmount, LocalMoney } from './types';
 import { isIdentifier, readNumber } from '../numbers/rules';
 
-/** An amount at token i: `$860`, `US$1.5 million`, `EUR 1,200`, `500,000 to two million ... francs`. */
+/** `between` or `from` just before token i: `between 15,000 and 25,000 NPR`, `from $100 to $300`. */
+function rangeOpener(tokens: readonly Token[], i: number): 'between' | 'from' | undefined {
+  const p = tokens[i - 1]?.l;
+  return p === 'between' || p === 'from' ? p : undefined;
+}
+
+/** The word or dash between a range's two ends: `to`, `-`, `–`, and `and` after `between`. */
+function isRangeSep(tokens: readonly Token[], j: number, opener: 'between' | 'from' | undefined): boolean {
+  const sep = tokens[j];
+  if (!sep) return false;
+  return sep.l === 'to' || ((sep.t === '-' || sep.t === '–') && !sep.sp) || (sep.l === 'and' && opener === 'between');
+}
+
+/**
+ * An amount at token i: `$860`, `US$1.5 million`, `EUR 1,200`, `GH₵ 500`, `500,000 to two million
+ * ... francs`, `between 15,000 and 25,000 NPR`, `between 10,000 FCFA and 50,000 FCFA`.
+ */
 function readAmount(text: string, tokens: readonly Token[], i: number, end: number): (LocalAmount & { j: number }) | undefined {
   const t = tokens[i];
   if (!t) return undefined;
+  const opener = rangeOpener(tokens, i);
   let k = i;
   let code: string | undefined;
-  if (t.t === 'US' && tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp) {
-    code = 'USD';
-    k = i + 2;
-  } else if (SYMBOLS[t.t]) {
-    code = SYMBOLS[t.t];
-    k = i + 1;
+  const sym = symbolAt(tokens, i);
+  if (sym) {
+    code = sym.code;
+    k = sym.j;
   } else if (isCode(t.t) && tokens[i + 1]?.k === Kind.Number) {
     code = t.t;
     k = i + 1;
@@ -30,11 +45,14 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
     if (!n || tokens[k]!.k !== Kind.Number || n.j > end) return undefined;
     let max: number | undefined;
     let j = n.j;
-    // `$860 to $3,440`
-    const sep = tokens[j];
-    if (sep && (sep.l === 'to' || (sep.t === '-' && !sep.sp)) && tokens[j + 1]?.t === t.t) {
-      const m = readNumber(tokens, j + 2);
-      if (m && m.j <= end) {
+    // `$860 to $3,440`, `$400-600`, `between $100 and $300`
+    if (isRangeSep(tokens, j, opener)) {
+      const again = symbolAt(tokens, j + 1) ?? (isCode(tokens[j + 1]?.t ?? '') ? { code: tokens[j + 1]!.t, j: j + 2 } : undefined);
+      // A bare second end only after a dash or `between`/`from`: `$50 to 100 families` is no range.
+      const bare = tokens[j]!.l !== 'to' || opener !== undefined;
+      const at = again && again.code === code ? again.j : bare && tokens[j + 1]?.k === Kind.Number ? j + 1 : -1;
+      const m = at >= 0 ? readNumber(tokens, at) : undefined;
+      if (m && tokens[at]!.k === Kind.Number && m.j <= end && m.value > n.value) {
         max = m.value;
         j = m.j;
       }
@@ -46,20 +64,29 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
   if (!n) return undefined;
   let j = n.j;
   let max: number | undefined;
-  const sep = tokens[j];
-  if (sep && (sep.l === 'to' || (sep.t === '-' && !sep.sp))) {
+  if (isRangeSep(tokens, j, opener)) {
     const m = readNumber(tokens, j + 1);
-    if (m && currencyAfter(tokens, m.j)) {
+    if (m && m.j <= end && currencyAfter(tokens, m.j)) {
       max = m.value;
       j = m.j;
     }
   }
   const cur = currencyAfter(tokens, j);
   if (!cur || cur.end > end) return undefined;
+  let last = cur.end;
+  // `between 10,000 FCFA and 50,000 FCFA`: the currency on both ends.
+  if (max === undefined && isRangeSep(tokens, cur.end, opener)) {
+    const m = readNumber(tokens, cur.end + 1);
+    const again = m ? currencyAfter(tokens, m.j) : undefined;
+    if (m && again && again.code === cur.code && again.end <= end && m.value > n.value) {
+      max = m.value;
+      last = again.end;
+    }
+  }
   const base = tokens[i]!.k === Kind.Number ? digitValue(tokens[i]!.t)! : n.value;
   const scale = base ? n.value / base : 1;
   const prec = tokens[i]!.k === Kind.Number ? precisionOf(tokens[i]!.t, scale) : precisionOf(String(n.value));
-  return mk(text, tokens, i, cur.end, n.value, max, cur.code, prec);
+  return mk(text, tokens, i, last, n.value, max, cur.code, prec);
 }
 
 function mk(text: string, tokens: readonly Token[], i: number, j: number, value: number, max: number | undefined,
@@ -76,8 +103,8 @@ export function scanMoney(text: string, tokens: readonly Token[], a: number, b: 
   for (let i = a; i < b; i++) {
     if (consumed[i]) continue;
     const t = tokens[i]!;
-    if (t.k === Kind.Punct && !SYMBOLS[t.t]) continue;
-    if (t.k === Kind.Word && wordValue(t.l) === undefined && t.t !== 'US' && !isCode(t.t)) continue;
+    if (t.k === Kind.Punct && !mayStartSymbol(t)) continue;
+    if (t.k === Kind.Word && wordValue(t.l) === undefined && !mayStartSymbol(t) && !isCode(t.t)) continue;
     if (isIdentifier(tokens, i)) continue;
     const amt = readAmount(text, tokens, i, b);
     if (!amt) continue;
@@ -86,7 +113,7 @@ export function scanMoney(text: string, tokens: readonly Token[], a: number, b: 
     // The stated conversion: `($860 to $3,440)`, `(approximately $260)`.
     if (tokens[j]?.t === '(') {
       let k = j + 1;
-      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !SYMBOLS[tokens[k]!.t] && !isCode(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
+      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !symbolAt(tokens, k) && !isCode(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
       const conv = readAmount(text, tokens, k, b);
       if (conv && tokens[conv.j]?.t === ')') {
         m.conversion = strip(conv);
