@@ -22,12 +22,22 @@ export type { Caches } from './pipeline';
 export interface AnalyzeOptions {
   /** Caches shared between calls (see {@link Analyzer}). */
   readonly cache?: Caches;
+  /**
+   * The country of a fragment: a piece of a narrative without its title (one section pasted
+   * alone), from a setting, a CLI flag or the file name. A title in the text wins.
+   */
+  readonly country?: string;
+  /** The report year of such a fragment. A title in the text wins. */
+  readonly year?: number;
 }
+
+/** The country and year a fragment's options give, for the narrative the text opens with. */
+type Fragment = Pick<AnalyzeOptions, 'country' | 'year'>;
 
 /** Reads the whole text. Never throws: a text it cannot read gives an empty model. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
-    const steps = build(text, options.cache);
+    const steps = build(text, options.cache, options);
     for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   } catch {
     return empty(text.length);
@@ -49,7 +59,7 @@ export interface AsyncOptions extends AnalyzeOptions {
 export async function analyzeAsync(text: string, options: AsyncOptions = {}): Promise<Analysis | undefined> {
   const slice = options.sliceMs ?? 8;
   try {
-    const steps = build(text, options.cache);
+    const steps = build(text, options.cache, options);
     let since = performance.now();
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
@@ -72,9 +82,9 @@ export async function analyzeAsync(text: string, options: AsyncOptions = {}): Pr
 export class Analyzer {
   private caches: Caches = { paragraphs: new Map(), sentences: new Map() };
 
-  analyze(text: string): Analysis {
+  analyze(text: string, options: Omit<AnalyzeOptions, 'cache'> = {}): Analysis {
     const [cache, used] = this.tracking();
-    const result = analyze(text, { cache });
+    const result = analyze(text, { ...options, cache });
     this.caches = used;
     return result;
   }
@@ -113,7 +123,7 @@ interface Draft {
 }
 
 /** The analysis as steps: one per block of text, so a driver can pause between them. */
-function* build(text: string, cache: Caches | undefined): Generator<void, Analysis> {
+function* build(text: string, cache: Caches | undefined, fragment: Fragment = {}): Generator<void, Analysis> {
   const d: Draft = { text, blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
@@ -133,7 +143,11 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
     }
   };
   const closeNarrative = (end: number): void => {
-    if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: { ...meta } });
+    if (narrativeStart < 0) return;
+    // A fragment (no title before it) takes its country and year from the options.
+    const opening = d.narratives.length === 0 && !d.blocks.some((b) => b.role === 'title' && b.start <= narrativeStart);
+    const given = opening ? { ...(fragment.country ? { country: fragment.country } : {}), ...(fragment.year ? { year: fragment.year } : {}) } : {};
+    d.narratives.push({ start: narrativeStart, end, meta: { ...given, ...meta } });
   };
 
   d.blocks = blocks(text);

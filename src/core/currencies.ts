@@ -144,6 +144,20 @@ export function lastUsed(code: string): number {
   return last;
 }
 
+/**
+ * True when `code` replaced an older currency of the same unit in some country (ZMW the kwacha of
+ * 1968, SLE the leone): what a narrative calls the "new" kwacha or leone.
+ */
+export function replacedSameUnit(code: string): boolean {
+  const unit = (c: string): string => { const k = nameKey(CURRENCIES.get(c)?.other ?? ''); return k.slice(k.lastIndexOf(' ') + 1); };
+  const own = unit(code);
+  for (const uses of COUNTRIES.values()) {
+    const mine = uses.find((u) => u[0] === code);
+    if (mine && uses.some((u) => u[0] !== code && u[2] !== 0 && u[2] <= mine[1] + 1 && unit(u[0]) === own)) return true;
+  }
+  return false;
+}
+
 /** The countries that use `code` today, by CLDR's names (`Mali`, `Côte d’Ivoire` for XOF). */
 export function countriesUsing(code: string): readonly string[] {
   const out: string[] = [];

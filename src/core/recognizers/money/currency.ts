@@ -8,7 +8,7 @@
  * What the sentence writes is kept as it is (a code, a symbol, or the name's words, folded); the
  * document-level pass settles it with the narrative's country and year ({@link settleCurrency}).
  */
-import { CURRENCY_CODES, currencyInfo, type CurrencyContext, isCurrencyUnit, lastUsed, resolveCurrency, type Resolved, symbolCodes } from '../../currencies';
+import { CURRENCY_CODES, currencyInfo, type CurrencyContext, isCurrencyUnit, lastUsed, replacedSameUnit, resolveCurrency, type Resolved, symbolCodes } from '../../currencies';
 import { fold } from '../../gazetteer';
 import { isCapitalized, Kind, type Token } from '../../tokens';
 
@@ -165,7 +165,13 @@ export function settleCurrency(written: string, ctx: CurrencyContext, pick?: (ca
   }
   if (r.code) return { code: r.code };
   // The currencies still in use, or used latest, first (`lev`: BGN before the hard lev of 1962).
-  const candidates = [...(r.candidates ?? [])].sort((a, b) => lastUsed(b) - lastUsed(a) || (a < b ? -1 : 1));
+  let candidates = [...(r.candidates ?? [])].sort((a, b) => lastUsed(b) - lastUsed(a) || (a < b ? -1 : 1));
+  // `new kwacha`: the currency that replaced an older one of its name.
+  if (written.startsWith('new ')) {
+    const renamed = candidates.filter(replacedSameUnit);
+    if (renamed.length === 1) return { code: renamed[0]! };
+    if (renamed.length > 1) candidates = renamed;
+  }
   if (candidates.length === 0) return { code: written.toUpperCase() };
   const wide = candidates.filter((c) => { const s = currencyInfo(c)?.symbol; return !!s && s !== c && !/[A-Z]{2}/.test(s); });
   const guess = pick?.(candidates) ?? (wide.length === 1 ? wide[0] : undefined) ?? candidates[0]!;

@@ -175,6 +175,12 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
+      text: 'The fund paid 20,000 new kwacha to each survivor.',
+      expected: [
+        { text: '20,000 new kwacha', value: 20000, currency: 'ZMW', precision: 10000, period: 'current' },
+      ],
+    },
+    {
       text: 'Each victim received KES 50,000 from the fund.',
       expected: [
         { text: 'KES 50,000', value: 50000, currency: 'KES', precision: 10000, period: 'current' },
@@ -215,6 +221,20 @@ export const corpus: Corpus<MoneyItem> = {
       text: 'Fines range between 10,000 FCFA and 50,000 FCFA ($17 to $85) per offense.',
       expected: [
         { text: '10,000 FCFA and 50,000 FCFA', value: 10000, max: 50000, currency: 'XAF', candidates: ['XAF', 'XOF'], precision: 10000, period: 'current', conversion: { text: '$17 to $85', value: 17, max: 85, currency: 'USD', precision: 1 } },
+      ],
+    },
+    {
+      text: 'Fines run from 50,000 to 900,000 CFA francs ($85 $1,530) in Zembla.',
+      expected: [
+        { text: '50,000 to 900,000 CFA francs', value: 50000, max: 900000, currency: 'XAF', candidates: ['XAF', 'XOF'], precision: 10000, period: 'current', conversion: { text: '$85 $1,530', value: 85, max: 1530, currency: 'USD', precision: 1 } },
+      ],
+    },
+    {
+      text: 'Each fine of 50,000 FCFA ($85 $100) was paid.',
+      expected: [
+        { text: '50,000 FCFA', value: 50000, currency: 'XAF', candidates: ['XAF', 'XOF'], precision: 10000, period: 'current' },
+        { text: '$85', value: 85, currency: 'USD', precision: 1, period: 'current' },
+        { text: '$100', value: 100, currency: 'USD', precision: 100, period: 'current' },
       ],
     },
     {

@@ -114,7 +114,14 @@ export function scanMoney(text: string, tokens: readonly Token[], a: number, b: 
     if (tokens[j]?.t === '(') {
       let k = j + 1;
       while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !symbolAt(tokens, k) && !isCode(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
-      const conv = readAmount(text, tokens, k, b);
+      let conv = readAmount(text, tokens, k, b);
+      // `($80 $1,608)`: a range whose dash a pasted PDF lost, converting a range.
+      if (conv && m.max !== undefined && conv.max === undefined && tokens[conv.j]?.t !== ')') {
+        const hi = readAmount(text, tokens, conv.j, b);
+        if (hi && hi.currency === conv.currency && hi.max === undefined && hi.value > conv.value && tokens[hi.j]?.t === ')') {
+          conv = { ...conv, max: hi.value, e: hi.e, text: text.slice(conv.s, hi.e), j: hi.j };
+        }
+      }
       if (conv && tokens[conv.j]?.t === ')') {
         m.conversion = strip(conv);
         for (let q = j; q <= conv.j; q++) consumed[q] = 1;
