@@ -5,7 +5,7 @@
  * entities and currencies together.
  */
 import { fold, gazetteer } from './gazetteer';
-import { countriesUsing, currencyInfo } from './currencies';
+import { countriesUsing, countryName, currencyInfo } from './currencies';
 import { settleCurrency } from './recognizers/money/currency';
 import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
@@ -15,7 +15,7 @@ import {
   cachedEntries, type Caches, documentCodes, type DocumentCodes, type LocalAmount, type LocalEntity, type ParagraphEntry,
   readParagraph, trackingCaches,
 } from './pipeline';
-import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
+import { blocks, type Block, parseTier, parseTierLine, parseTitle, titleCase } from './structure';
 
 export type { Caches } from './pipeline';
 
@@ -29,6 +29,23 @@ export interface AnalyzeOptions {
   readonly country?: string;
   /** The report year of such a fragment. A title in the text wins. */
   readonly year?: number;
+}
+
+/**
+ * A fragment's country and year from its file name: `cameroon-2017-prosecution.txt`,
+ * `Trinidad and Tobago 2019.txt`, `hong_kong_2021.md`. The country is the words before the year
+ * when they name a country (CLDR's names and the narratives' own: `Burma`, `the Gambia`).
+ */
+export function fragmentFromFileName(name: string): Fragment {
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const words = base.split(/[\s_-]+/).filter(Boolean);
+  const at = words.findIndex((w) => /^(?:19|20)\d{2}$/.test(w));
+  const out: { country?: string; year?: number } = {};
+  if (at >= 0) out.year = Number(words[at]);
+  const before = (at >= 0 ? words.slice(0, at) : words).join(' ');
+  const country = before ? countryName(before) : undefined;
+  if (country) out.country = titleCase(country);
+  return out;
 }
 
 /** The country and year a fragment's options give, for the narrative the text opens with. */

@@ -75,6 +75,16 @@ for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) {
   if (uses) COUNTRIES.set(alias, uses);
 }
 
+/**
+ * The country's name as CLDR or the narratives write it, for a name without apostrophes or
+ * accents (`cote divoire`, `burma`), else undefined. Adjectives (`Nepali`) are no names.
+ */
+export function countryName(name: string): string | undefined {
+  const key = nameKey(name).replace(/'/g, '');
+  for (const k of COUNTRIES.keys()) if (k.replace(/'/g, '') === key) return k;
+  return undefined;
+}
+
 /** The currencies a country used, newest first; undefined for a name CLDR does not know. */
 export function countryCurrencies(country: string): readonly Use[] | undefined {
   return COUNTRIES.get(nameKey(country)) ?? countryOfAdjective(fold(country).split(' '))?.[1];

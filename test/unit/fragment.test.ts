@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { analyze, Analyzer } from '../../src/core/analyze';
+import { analyze, Analyzer, fragmentFromFileName } from '../../src/core/analyze';
 
 describe('analyze: a fragment\'s country and year, and currencies it does not decide', () => {
   const fragment = 'The government maintained efforts. Courts imposed fines of 50,000 FCFA ($85) on each recruiter.';
@@ -26,5 +26,14 @@ describe('analyze: a fragment\'s country and year, and currencies it does not de
   it('a bare unit takes the currency of the countries the text names', () => {
     const m = analyze('Officials in Sri Lanka fined the agency 200,000 rupees ($1,100).').money[0]!;
     assert.strictEqual(m.currency, 'LKR');
+  });
+
+  it('a fragment\'s country and year from its file name', () => {
+    assert.deepStrictEqual(fragmentFromFileName('/notes/zembla-2019-prosecution.txt'), { year: 2019 }, 'a fictional country is no country CLDR knows');
+    assert.deepStrictEqual(fragmentFromFileName('cameroon-2017-prosecution.txt'), { year: 2017, country: 'Cameroon' });
+    assert.deepStrictEqual(fragmentFromFileName('Trinidad and Tobago 2019.txt'), { year: 2019, country: 'Trinidad and Tobago' });
+    assert.deepStrictEqual(fragmentFromFileName('cote-divoire-2019.md'), { year: 2019, country: "Cote d'Ivoire" });
+    assert.deepStrictEqual(fragmentFromFileName('nepali-2019.txt'), { year: 2019 }, 'an adjective is no country name');
+    assert.deepStrictEqual(fragmentFromFileName('report.txt'), {});
   });
 });
