@@ -114,7 +114,7 @@ export function isCode(t: string): boolean {
 export function symbolAt(tokens: readonly Token[], i: number): { code: string; j: number } | undefined {
   const t = tokens[i];
   if (!t || t.k === Kind.Number) return undefined;
-  if (t.t === 'US' && tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp) return { code: 'USD', j: i + 2 };
+  if (t.t === 'US' && tokens[i + 1]?.t === '$') return { code: 'USD', j: i + 2 };
   let best: { code: string; j: number } | undefined;
   let s = '';
   for (let k = i; k < i + 3 && k < tokens.length; k++) {
@@ -126,16 +126,27 @@ export function symbolAt(tokens: readonly Token[], i: number): { code: string; j
     if (s === '$') best = { code: 'USD', j: k + 1 };
     else if (s === 'Rs.' && best) best = { ...best, j: k + 1 };
     else {
-      const codes = symbolCodes(s);
+      const codes = symbolCodes(s) ?? dollarPrefix(s);
       if (codes) best = { code: codes.length === 1 ? codes[0]! : s, j: k + 1 };
     }
   }
   return best;
 }
 
+/**
+ * `TT$`, `J$`, `BZ$`: a country's dollar (or peso) written with the first letters of its code,
+ * when CLDR gives no such symbol but `$` to one currency whose code starts so.
+ */
+function dollarPrefix(s: string): readonly string[] | undefined {
+  const m = /^([A-Z]{1,3})\$$/.exec(s);
+  if (!m) return undefined;
+  const codes = (symbolCodes('$') ?? []).filter((c) => c.startsWith(m[1]!));
+  return codes.length === 1 ? codes : undefined;
+}
+
 /** The first characters of every symbol: a cheap test before {@link symbolAt}. */
 export function mayStartSymbol(t: Token): boolean {
-  return t.k === Kind.Punct ? t.t !== '(' && t.t !== ')' && t.t !== ',' && t.t !== '.' : t.t === 'US' || !!symbolCodes(t.t, true);
+  return t.k === Kind.Punct ? t.t !== '(' && t.t !== ')' && t.t !== ',' && t.t !== '.' : !!symbolCodes(t.t, true) || /^[A-Z]{1,3}$/.test(t.t);
 }
 
 /**

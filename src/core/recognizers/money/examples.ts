@@ -199,6 +199,18 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
+      text: 'Employers in Lunaria withheld TT$5,000 (~$740) from each worker.',
+      expected: [
+        { text: 'TT$5,000', value: 5000, currency: 'TTD', precision: 1000, period: 'current', conversion: { text: '$740', value: 740, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'The donor gave US $5,000 to the shelter.',
+      expected: [
+        { text: 'US $5,000', value: 5000, currency: 'USD', precision: 1000, period: 'current' },
+      ],
+    },
+    {
       text: 'Brokers charged Rs 20,000 for each passport.',
       expected: [
         { text: 'Rs 20,000', value: 20000, currency: 'INR', candidates: ['INR', 'LKR', 'MUR', 'NPR', 'PKR', 'SCR'], precision: 10000, period: 'current' },
@@ -258,6 +270,7 @@ export const corpus: Corpus<MoneyItem> = {
     { text: 'The shelter hosted 20 US nationals.', why: '`US` before a word is no currency' },
     { text: 'Each worker paid KSR 50,000 in fees.', why: 'a code the document has not defined is no currency' },
     { text: 'The plan of Veldora supports SDG 8.7 on forced labor.', why: '`SDG` is an ISO code but here the goal, an acronym' },
+    { text: 'Officers from the UN 12 team visited the IOM office.', why: 'capitals before a number are no currency symbol' },
     { text: 'Inspectors counted 12 units of housing for victims.', why: '`units` ends a CLDR name but is no currency alone' },
   ],
 };

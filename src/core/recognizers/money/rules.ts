@@ -113,7 +113,10 @@ export function scanMoney(text: string, tokens: readonly Token[], a: number, b: 
     // The stated conversion: `($860 to $3,440)`, `(approximately $260)`.
     if (tokens[j]?.t === '(') {
       let k = j + 1;
-      while (k < b && k < j + 4 && tokens[k]!.k === Kind.Word && !symbolAt(tokens, k) && !isCode(tokens[k]!.t) && wordValue(tokens[k]!.l) === undefined) k++;
+      // `(approximately $260)`, `(approx. $260)`, `(~$260)`: a few words before the amount.
+      const lead = (x: Token): boolean => (x.k === Kind.Word && !symbolAt(tokens, k) && !isCode(x.t) && wordValue(x.l) === undefined)
+        || x.t === '~' || x.t === '≈' || (x.t === '.' && tokens[k - 1]!.k === Kind.Word && k > j + 1);
+      while (k < b && k < j + 5 && lead(tokens[k]!)) k++;
       let conv = readAmount(text, tokens, k, b);
       // `($80 $1,608)`: a range whose dash a pasted PDF lost, converting a range.
       if (conv && m.max !== undefined && conv.max === undefined && tokens[conv.j]?.t !== ')') {
