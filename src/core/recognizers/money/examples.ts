@@ -250,6 +250,19 @@ export const corpus: Corpus<MoneyItem> = {
       ],
     },
     {
+      text: 'Fines run from 30,000 to 600,000 CFA francs ($50 - $1,020) in Zembla.',
+      expected: [
+        { text: '30,000 to 600,000 CFA francs', value: 30000, max: 600000, currency: 'XAF', candidates: ['XAF', 'XOF'], precision: 10000, period: 'current', conversion: { text: '$50 - $1,020', value: 50, max: 1020, currency: 'USD', precision: 10 } },
+      ],
+    },
+    {
+      text: 'The fine of $500 - a small sum - was never paid, and 40 - 50 dollars went to fees.',
+      expected: [
+        { text: '$500', value: 500, currency: 'USD', precision: 100, period: 'current' },
+        { text: '40 - 50 dollars', value: 40, max: 50, currency: 'USD', precision: 10, period: 'current' },
+      ],
+    },
+    {
       text: 'Rent in Lunaria rose from $100 to $300 a month.',
       expected: [
         { text: '$100 to $300', value: 100, max: 300, currency: 'USD', precision: 100, period: 'current' },

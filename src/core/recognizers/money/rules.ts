@@ -15,11 +15,14 @@ function rangeOpener(tokens: readonly Token[], i: number): 'between' | 'from' | 
   return p === 'between' || p === 'from' ? p : undefined;
 }
 
-/** The word or dash between a range's two ends: `to`, `-`, `–`, and `and` after `between`. */
-function isRangeSep(tokens: readonly Token[], j: number, opener: 'between' | 'from' | undefined): boolean {
+/**
+ * The word or dash between a range's two ends: `to`, `-`, `–`, and `and` after `between`. With
+ * `spaced`, a dash with spaces around it too (`$80 - $1,608`), for ends that both carry the currency.
+ */
+function isRangeSep(tokens: readonly Token[], j: number, opener: 'between' | 'from' | undefined, spaced = false): boolean {
   const sep = tokens[j];
   if (!sep) return false;
-  return sep.l === 'to' || ((sep.t === '-' || sep.t === '–') && !sep.sp) || (sep.l === 'and' && opener === 'between');
+  return sep.l === 'to' || ((sep.t === '-' || sep.t === '–') && (!sep.sp || spaced)) || (sep.l === 'and' && opener === 'between');
 }
 
 /**
@@ -46,10 +49,11 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
     let max: number | undefined;
     let j = n.j;
     // `$860 to $3,440`, `$400-600`, `between $100 and $300`
-    if (isRangeSep(tokens, j, opener)) {
+    if (isRangeSep(tokens, j, opener, true)) {
       const again = symbolAt(tokens, j + 1) ?? (isCode(tokens[j + 1]?.t ?? '') ? { code: tokens[j + 1]!.t, j: j + 2 } : undefined);
-      // A bare second end only after a dash or `between`/`from`: `$50 to 100 families` is no range.
-      const bare = tokens[j]!.l !== 'to' || opener !== undefined;
+      // A bare second end only after a dash or `between`/`from`: `$50 to 100 families` is no range;
+      // after a spaced dash, only the currency again: `$80 - $1,608`.
+      const bare = (tokens[j]!.l !== 'to' || opener !== undefined) && !(tokens[j]!.sp && tokens[j]!.l !== 'and');
       const at = again && again.code === code ? again.j : bare && tokens[j + 1]?.k === Kind.Number ? j + 1 : -1;
       const m = at >= 0 ? readNumber(tokens, at) : undefined;
       if (m && tokens[at]!.k === Kind.Number && m.j <= end && m.value > n.value) {
@@ -64,7 +68,7 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
   if (!n) return undefined;
   let j = n.j;
   let max: number | undefined;
-  if (isRangeSep(tokens, j, opener)) {
+  if (isRangeSep(tokens, j, opener, true)) {
     const m = readNumber(tokens, j + 1);
     if (m && m.j <= end && currencyAfter(tokens, m.j)) {
       max = m.value;
@@ -74,8 +78,8 @@ function readAmount(text: string, tokens: readonly Token[], i: number, end: numb
   const cur = currencyAfter(tokens, j);
   if (!cur || cur.end > end) return undefined;
   let last = cur.end;
-  // `between 10,000 FCFA and 50,000 FCFA`: the currency on both ends.
-  if (max === undefined && isRangeSep(tokens, cur.end, opener)) {
+  // `between 10,000 FCFA and 50,000 FCFA`, `10,000 FCFA - 50,000 FCFA`: the currency on both ends.
+  if (max === undefined && isRangeSep(tokens, cur.end, opener, true)) {
     const m = readNumber(tokens, cur.end + 1);
     const again = m ? currencyAfter(tokens, m.j) : undefined;
     if (m && again && again.code === cur.code && again.end <= end && m.value > n.value) {
