@@ -4,7 +4,9 @@
  * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
  * entities and currencies together.
  */
-import { CURRENCY_WORDS, fold, gazetteer, LOCAL_CURRENCY, XAF_COUNTRIES, XOF_COUNTRIES } from './gazetteer';
+import { fold, gazetteer } from './gazetteer';
+import { countriesUsing, countryName, currencyInfo } from './currencies';
+import { settleCurrency } from './recognizers/money/currency';
 import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
   SectionKind, Sentence, TierStatement,
@@ -13,20 +15,46 @@ import {
   cachedEntries, type Caches, documentCodes, type DocumentCodes, type LocalAmount, type LocalEntity, type ParagraphEntry,
   readParagraph, trackingCaches,
 } from './pipeline';
-import { blocks, type Block, parseTier, parseTierLine, parseTitle } from './structure';
-import { table } from './table';
+import { blocks, type Block, parseTier, parseTierLine, parseTitle, titleCase } from './structure';
 
 export type { Caches } from './pipeline';
 
 export interface AnalyzeOptions {
   /** Caches shared between calls (see {@link Analyzer}). */
   readonly cache?: Caches;
+  /**
+   * The country of a fragment: a piece of a narrative without its title (one section pasted
+   * alone), from a setting, a CLI flag or the file name. A title in the text wins.
+   */
+  readonly country?: string;
+  /** The report year of such a fragment. A title in the text wins. */
+  readonly year?: number;
 }
+
+/**
+ * A fragment's country and year from its file name: `cameroon-2017-prosecution.txt`,
+ * `Trinidad and Tobago 2019.txt`, `hong_kong_2021.md`. The country is the words before the year
+ * when they name a country (CLDR's names and the narratives' own: `Burma`, `the Gambia`).
+ */
+export function fragmentFromFileName(name: string): Fragment {
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const words = base.split(/[\s_-]+/).filter(Boolean);
+  const at = words.findIndex((w) => /^(?:19|20)\d{2}$/.test(w));
+  const out: { country?: string; year?: number } = {};
+  if (at >= 0) out.year = Number(words[at]);
+  const before = (at >= 0 ? words.slice(0, at) : words).join(' ');
+  const country = before ? countryName(before) : undefined;
+  if (country) out.country = titleCase(country);
+  return out;
+}
+
+/** The country and year a fragment's options give, for the narrative the text opens with. */
+type Fragment = Pick<AnalyzeOptions, 'country' | 'year'>;
 
 /** Reads the whole text. Never throws: a text it cannot read gives an empty model. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
-    const steps = build(text, options.cache);
+    const steps = build(text, options.cache, options);
     for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   } catch {
     return empty(text.length);
@@ -48,7 +76,7 @@ export interface AsyncOptions extends AnalyzeOptions {
 export async function analyzeAsync(text: string, options: AsyncOptions = {}): Promise<Analysis | undefined> {
   const slice = options.sliceMs ?? 8;
   try {
-    const steps = build(text, options.cache);
+    const steps = build(text, options.cache, options);
     let since = performance.now();
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
@@ -71,9 +99,9 @@ export async function analyzeAsync(text: string, options: AsyncOptions = {}): Pr
 export class Analyzer {
   private caches: Caches = { paragraphs: new Map(), sentences: new Map() };
 
-  analyze(text: string): Analysis {
+  analyze(text: string, options: Omit<AnalyzeOptions, 'cache'> = {}): Analysis {
     const [cache, used] = this.tracking();
-    const result = analyze(text, { cache });
+    const result = analyze(text, { ...options, cache });
     this.caches = used;
     return result;
   }
@@ -112,7 +140,7 @@ interface Draft {
 }
 
 /** The analysis as steps: one per block of text, so a driver can pause between them. */
-function* build(text: string, cache: Caches | undefined): Generator<void, Analysis> {
+function* build(text: string, cache: Caches | undefined, fragment: Fragment = {}): Generator<void, Analysis> {
   const d: Draft = { text, blocks: [], sections: [], paragraphs: [], sentences: [], figures: [], money: [], dates: [], narratives: [], localEntities: [] };
   let section: SectionKind = 'summary';
   let sectionStart = 0;
@@ -132,7 +160,11 @@ function* build(text: string, cache: Caches | undefined): Generator<void, Analys
     }
   };
   const closeNarrative = (end: number): void => {
-    if (narrativeStart >= 0) d.narratives.push({ start: narrativeStart, end, meta: { ...meta } });
+    if (narrativeStart < 0) return;
+    // A fragment (no title before it) takes its country and year from the options.
+    const opening = d.narratives.length === 0 && !d.blocks.some((b) => b.role === 'title' && b.start <= narrativeStart);
+    const given = opening ? { ...(fragment.country ? { country: fragment.country } : {}), ...(fragment.year ? { year: fragment.year } : {}) } : {};
+    d.narratives.push({ start: narrativeStart, end, meta: { ...given, ...meta } });
   };
 
   d.blocks = blocks(text);
@@ -394,36 +426,53 @@ function shiftAmount(a: LocalAmount, by: number): Money['conversion'] {
 /** How many items a whole-document step handles between two pauses of {@link analyzeAsync}. */
 const STEP = 2048;
 
-/** FCFA is XOF in West Africa and XAF in Central Africa; `francs`, `dinars`... by the country. */
+/**
+ * The currencies as the sentences write them (`FCFA`, `rupees`, `Rs`, `Nepali rupees`, `new
+ * kwacha`) settled with the narrative's country and year (currencies.ts, from the CLDR). When
+ * they do not decide (FCFA of a narrative whose country is unknown), the amount lists its
+ * `candidates` and its `currency` is the best guess: for the CFA francs, what the text says
+ * (`Central African CFA`), else the region whose member countries it names more.
+ */
 function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): Generator<void, void> {
   if (money.length === 0) return;
-  let docRegion: 'XOF' | 'XAF' | undefined; // read from the text only when a country does not decide
-  let n = 0;
-  const settle = (code: string, at: number): string => {
-    while (n + 1 < narratives.length && narratives[n + 1]!.start <= at) n++;
-    const country = fold(narratives[n]?.meta.country ?? '');
-    if (code === 'FCFA') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : (docRegion ??= fcfaRegion(text));
-    if (code.length === 3 && code === code.toUpperCase()) return code;
-    // `Emirati dirhams`, `dinars`, `francs`: the country's own, else a sensible default.
-    const word = code.split(' ').pop()!.replace(/s$/, '');
-    const adjective = code.includes(' ') ? code.split(' ')[0]! : '';
-    const local = adjective ? undefined : LOCAL_CURRENCY[word]?.[country];
-    if (local) return local;
-    if (word === 'franc') return XAF_COUNTRIES.has(country) ? 'XAF' : XOF_COUNTRIES.has(country) ? 'XOF' : (docRegion ??= fcfaRegion(text));
-    const adjCountry = ADJECTIVE_COUNTRY[adjective];
-    const own = adjCountry ? LOCAL_CURRENCY[word]?.[adjCountry] : undefined;
-    if (own) return own;
-    const direct = CURRENCY_WORDS[code.split(' ').pop()!];
-    if (direct && direct !== 'FRANC' && direct !== 'FCFA' && !LOCAL_CURRENCY[word]) return direct;
-    const defaults: Record<string, string> = { dinar: 'KWD', riyal: 'SAR', rial: 'OMR', peso: 'PHP', rupee: 'INR', dirham: 'AED', shilling: 'KES', pound: 'GBP', dollar: 'USD' };
-    return defaults[word] ?? code.toUpperCase();
+  let docRegion: string | undefined; // read from the text only when a country does not decide
+  let folded: string | undefined;
+  const named = new Map<string, string | undefined>();
+  const pick = (candidates: readonly string[]): string | undefined => {
+    const key = candidates.join(',');
+    if (named.has(key)) return named.get(key);
+    // The currency of the countries the text names, or whose adjective it uses (`Bulgarian`), most.
+    folded ??= ` ${fold(text).replace(/[^a-z']+/g, ' ')} `;
+    const score = (code: string): number => {
+      const names = [...countriesUsing(code)];
+      const info = currencyInfo(code);
+      if (info) { const w = fold(info.one).split(' '); if (w.length > 1) names.push(w.slice(0, -1).join(' ')); }
+      let n = 0;
+      for (const name of names) {
+        const k = ` ${fold(name).replace(/[^a-z']+/g, ' ').trim()} `;
+        if (k.length > 5) for (let at = folded!.indexOf(k); at >= 0; at = folded!.indexOf(k, at + 1)) n++;
+      }
+      return n;
+    };
+    const scored = candidates.map((c) => [c, score(c)] as const).sort((a, b) => b[1] - a[1]);
+    let best = scored[0] && scored[0][1] > 0 && (scored.length === 1 || scored[1]![1] < scored[0][1]) ? scored[0][0] : undefined;
+    if (!best && candidates.includes('XOF') && candidates.includes('XAF')) best = docRegion ??= fcfaRegion(text);
+    named.set(key, best);
+    return best;
   };
+  let n = 0;
   for (let i = 0; i < money.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const m = money[i]!;
-    const currency = settle(m.currency, m.start);
-    const conv = m.conversion ? { ...m.conversion, currency: settle(m.conversion.currency, m.start) } : undefined;
-    const next: Money = { ...m, currency, ...(conv ? { conversion: conv } : {}) };
+    while (n + 1 < narratives.length && narratives[n + 1]!.start <= m.start) n++;
+    const meta = narratives[n]?.meta ?? {};
+    const ctx = { ...(meta.country ? { country: meta.country } : {}), ...(meta.year ? { year: meta.year } : {}) };
+    const settled = (written: string): { currency: string; candidates?: readonly string[] } => {
+      const r = settleCurrency(written, ctx, pick);
+      return r.candidates ? { currency: r.code, candidates: r.candidates } : { currency: r.code };
+    };
+    const conv = m.conversion ? { ...m.conversion, ...settled(m.conversion.currency) } : undefined;
+    const next: Money = { ...m, ...settled(m.currency), ...(conv ? { conversion: conv } : {}) };
     if (conv && conv.value > 0) (next as { impliedRate?: number }).impliedRate = impliedRate(next, conv);
     money[i] = next;
   }
@@ -431,32 +480,15 @@ function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[]
 
 /**
  * West or Central African franc for a document whose country the engine does not know: what
- * the text says (`Central African CFA`), else the region whose member countries it names more.
+ * the text says (`Central African CFA`), else the region whose member countries (CLDR's) it names more.
  */
 function fcfaRegion(text: string): 'XOF' | 'XAF' {
   if (/Central African CFA/.test(text)) return 'XAF';
   if (/West African CFA/.test(text)) return 'XOF';
-  const count = (names: Set<string>): number => {
-    let n = 0;
-    for (const c of names) {
-      const name = c.replace(/\b\w/g, (x) => x.toUpperCase()).replace("D'i", "d'I");
-      if (name.length > 3 && text.includes(name)) n++;
-    }
-    return n;
-  };
-  return count(XAF_COUNTRIES) > count(XOF_COUNTRIES) ? 'XAF' : 'XOF';
+  const folded = fold(text);
+  const count = (code: string): number => countriesUsing(code).filter((c) => folded.includes(fold(c))).length;
+  return count('XAF') > count('XOF') ? 'XAF' : 'XOF';
 }
-
-/** `Nepali rupees`, `Saudi riyals`: the country an adjective before a currency names. */
-const ADJECTIVE_COUNTRY = table<string>({
-  nepali: 'nepal', nepalese: 'nepal', pakistani: 'pakistan', indian: 'india', 'sri': 'sri lanka', bangladeshi: 'bangladesh',
-  philippine: 'philippines', mexican: 'mexico', colombian: 'colombia', egyptian: 'egypt', sudanese: 'sudan', emirati: 'united arab emirates',
-  uae: 'united arab emirates', saudi: 'saudi arabia', qatari: 'qatar', omani: 'oman', bahraini: 'bahrain', kuwaiti: 'kuwait',
-  jordanian: 'jordan', moroccan: 'morocco', tunisian: 'tunisia', algerian: 'algeria', libyan: 'libya', kenyan: 'kenya',
-  ugandan: 'uganda', tanzanian: 'tanzania', lebanese: 'lebanon', syrian: 'syria', iraqi: 'iraq', iranian: 'iran', yemeni: 'yemen',
-  guinean: 'guinea', rwandan: 'rwanda', burundian: 'burundi', congolese: 'democratic republic of the congo', swiss: 'switzerland',
-  comorian: 'comoros', djiboutian: 'djibouti', malagasy: 'madagascar', serbian: 'serbia', british: 'united kingdom', somali: 'somalia',
-});
 
 function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
   if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);

@@ -7,7 +7,15 @@
  * the answer says so: the candidates, no code.
  */
 import data from './data/currencies.json';
-import { fold } from './gazetteer';
+
+/** Lower case, no accents, straight apostrophes: `Côte d’Ivoire` -> `cote d'ivoire`. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase();
+}
 
 export interface CurrencyInfo {
   readonly code: string;
@@ -67,6 +75,16 @@ for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) {
   if (uses) COUNTRIES.set(alias, uses);
 }
 
+/**
+ * The country's name as CLDR or the narratives write it, for a name without apostrophes or
+ * accents (`cote divoire`, `burma`), else undefined. Adjectives (`Nepali`) are no names.
+ */
+export function countryName(name: string): string | undefined {
+  const key = nameKey(name).replace(/'/g, '');
+  for (const k of COUNTRIES.keys()) if (k.replace(/'/g, '') === key) return k;
+  return undefined;
+}
+
 /** The currencies a country used, newest first; undefined for a name CLDR does not know. */
 export function countryCurrencies(country: string): readonly Use[] | undefined {
   return COUNTRIES.get(nameKey(country)) ?? countryOfAdjective(fold(country).split(' '))?.[1];
@@ -106,8 +124,56 @@ for (const word of [...UNIT_CODES.keys()]) {
   const plural = UNIT_CODES.get(`${word}s`);
   if (plural) for (const c of plural) push(UNIT_CODES, word, c);
 }
+// Plurals narratives write that CLDR does not (`Brazilian reais`).
+for (const [word, code] of [['reais', 'BRL'], ['renminbi', 'CNY']] as const) push(UNIT_CODES, word, code);
 // The CFA francs, however written.
 for (const w of ['fcfa', 'cfa', 'cfaf']) for (const c of ['XOF', 'XAF']) push(UNIT_CODES, w, c);
+
+/**
+ * Symbols, wide and narrow (`€`, `GH₵`, `HK$`, `Rs`, `£`), to the currencies CLDR gives them. A
+ * lone Latin letter (`K`, `R`, `P`, `L`) is left out: before a number it is more often a label.
+ */
+const SYMBOL_CODES = new Map<string, string[]>();
+for (const c of CURRENCIES.values()) {
+  for (const s of [c.symbol, c.narrow]) if (s && s !== c.code && !/^[A-Za-z]$/.test(s)) push(SYMBOL_CODES, s, c.code);
+}
+const SYMBOL_STARTS = new Set<string>();
+for (const s of SYMBOL_CODES.keys()) for (let n = 1; n <= s.length; n++) SYMBOL_STARTS.add(s.slice(0, n));
+
+/** The currencies a symbol may be (`Rs` -> LKR, MUR, NPR, PKR); with `prefix`, whether some symbol starts with `s`. */
+export function symbolCodes(s: string, prefix = false): readonly string[] | undefined {
+  if (prefix) return SYMBOL_STARTS.has(s) ? NO_CODES : undefined;
+  return SYMBOL_CODES.get(s);
+}
+const NO_CODES: readonly string[] = [];
+
+/** The last year a country used `code` (9999 while some country still does; 0 when CLDR names none). */
+export function lastUsed(code: string): number {
+  let last = 0;
+  for (const uses of COUNTRIES.values()) for (const u of uses) if (u[0] === code) last = Math.max(last, u[2] === 0 ? 9999 : u[2]);
+  return last;
+}
+
+/**
+ * True when `code` replaced an older currency of the same unit in some country (ZMW the kwacha of
+ * 1968, SLE the leone): what a narrative calls the "new" kwacha or leone.
+ */
+export function replacedSameUnit(code: string): boolean {
+  const unit = (c: string): string => { const k = nameKey(CURRENCIES.get(c)?.other ?? ''); return k.slice(k.lastIndexOf(' ') + 1); };
+  const own = unit(code);
+  for (const uses of COUNTRIES.values()) {
+    const mine = uses.find((u) => u[0] === code);
+    if (mine && uses.some((u) => u[0] !== code && u[2] !== 0 && u[2] <= mine[1] + 1 && unit(u[0]) === own)) return true;
+  }
+  return false;
+}
+
+/** The countries that use `code` today, by CLDR's names (`Mali`, `Côte d’Ivoire` for XOF). */
+export function countriesUsing(code: string): readonly string[] {
+  const out: string[] = [];
+  for (const [name, uses] of Object.entries(data.countries as unknown as Record<string, Use[]>)) if (uses.some((u) => u[0] === code && u[2] === 0)) out.push(name);
+  return out;
+}
 
 /** True for a word that ends a currency's name: `rupees`, `dollars`, `kwacha`, `fcfa`. */
 export function isCurrencyUnit(word: string): boolean {

@@ -1,20 +1,14 @@
 /**
  * Names the engine knows by heart: places and nationalities (from compromise's lexicon,
  * see scripts/gen-lexicon.js, plus what narratives need that it lacks), international
- * organizations, currencies. Lookups are by lower-cased, accent-free token sequences.
+ * organizations. Lookups are by lower-cased, accent-free token sequences.
  */
 import lexicon from './data/lexicon.json';
 import type { EntityType } from './model';
-import { table } from './table';
 
-/** Lower case, no accents, straight apostrophes: `Côte d’Ivoire` -> `cote d'ivoire`. */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase();
-}
+// `fold` lives with the currencies (which this file reads), so that neither imports the other's importer.
+export { fold } from './currencies';
+import { fold, isCurrencyUnit } from './currencies';
 
 const EXTRA_COUNTRIES = [
   "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
@@ -177,41 +171,12 @@ export function gazetteer(): Gazetteer {
   return g;
 }
 
-/** ISO 4217 codes the engine recognizes as written codes. */
-export const ISO_CODES = new Set([
-  'USD', 'EUR', 'GBP', 'XOF', 'XAF', 'KMF', 'AED', 'SAR', 'QAR', 'OMR', 'BHD', 'KWD', 'JOD', 'NGN', 'GHS',
-  'KES', 'UGX', 'TZS', 'ZAR', 'EGP', 'MAD', 'DZD', 'TND', 'LYD', 'INR', 'PKR', 'BDT', 'NPR', 'LKR', 'PHP',
-  'IDR', 'MYR', 'THB', 'VND', 'CNY', 'JPY', 'KRW', 'RUB', 'UAH', 'TRY', 'MXN', 'BRL', 'COP', 'CHF', 'CAD',
-  'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'RON', 'HUF', 'CZK', 'BGN', 'MDL', 'ETB', 'SDG', 'SSP', 'MRU', 'GMD',
-  'GNF', 'SLL', 'LRD', 'CDF', 'RWF', 'BIF', 'MGA', 'MZN', 'AOA', 'ZMW', 'MWK', 'HTG', 'DOP', 'JMD',
-]);
-
-/** Currency names (plural and singular), lower case -> ISO code; `franc` is decided by context. */
-export const CURRENCY_WORDS = table<string>({
-  dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP',
-  naira: 'NGN', cedi: 'GHS', cedis: 'GHS', dirham: 'AED', dirhams: 'AED', riyal: 'SAR', riyals: 'SAR',
-  rial: 'OMR', rials: 'OMR', dinar: 'KWD', dinars: 'KWD', shilling: 'KES', shillings: 'KES', rand: 'ZAR',
-  rupee: 'INR', rupees: 'INR', taka: 'BDT', peso: 'PHP', pesos: 'PHP', rupiah: 'IDR', ringgit: 'MYR',
-  baht: 'THB', dong: 'VND', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW', ruble: 'RUB', rubles: 'RUB',
-  roubles: 'RUB', hryvnia: 'UAH', hryvnias: 'UAH', lira: 'TRY', lei: 'RON', leu: 'MDL', lev: 'BGN', leva: 'BGN',
-  birr: 'ETB', ouguiya: 'MRU', ouguiyas: 'MRU', dalasi: 'GMD', dalasis: 'GMD', leone: 'SLL', leones: 'SLL',
-  kwacha: 'ZMW', gourde: 'HTG', gourdes: 'HTG', real: 'BRL', reais: 'BRL', franc: 'FRANC', francs: 'FRANC',
-  fcfa: 'FCFA', cfa: 'FCFA',
+/**
+ * A currency's unit word (`dirhams`, `rupees`, `kwacha`) -> itself, else undefined: for the
+ * entities recognizer's `dirhams (AED)` until it asks `isCurrencyUnit` (currencies.ts) itself.
+ * The currencies are CLDR's (currencies.ts); this file keeps no list of its own.
+ * @deprecated use `isCurrencyUnit` from `currencies.ts`.
+ */
+export const CURRENCY_WORDS: Readonly<Record<string, string | undefined>> = new Proxy({}, {
+  get: (_target, key) => (typeof key === 'string' && isCurrencyUnit(key) ? key : undefined),
 });
-
-/** Countries whose words for "dinar", "riyal", "peso", "rupee", "dollar", "franc" name their own currency. */
-export const LOCAL_CURRENCY = table<Record<string, string>>({
-  dinar: { kuwait: 'KWD', bahrain: 'BHD', jordan: 'JOD', iraq: 'IQD', libya: 'LYD', tunisia: 'TND', algeria: 'DZD', serbia: 'RSD' },
-  riyal: { 'saudi arabia': 'SAR', qatar: 'QAR', oman: 'OMR', yemen: 'YER', iran: 'IRR' },
-  rial: { oman: 'OMR', iran: 'IRR', yemen: 'YER' },
-  peso: { philippines: 'PHP', mexico: 'MXN', colombia: 'COP', argentina: 'ARS', chile: 'CLP', 'dominican republic': 'DOP', cuba: 'CUP' },
-  rupee: { india: 'INR', pakistan: 'PKR', nepal: 'NPR', 'sri lanka': 'LKR', mauritius: 'MUR' },
-  dirham: { 'united arab emirates': 'AED', morocco: 'MAD' },
-  shilling: { kenya: 'KES', uganda: 'UGX', tanzania: 'TZS', somalia: 'SOS' },
-  pound: { egypt: 'EGP', sudan: 'SDG', 'south sudan': 'SSP', lebanon: 'LBP', syria: 'SYP', 'united kingdom': 'GBP' },
-  franc: { comoros: 'KMF', guinea: 'GNF', rwanda: 'RWF', burundi: 'BIF', 'democratic republic of the congo': 'CDF', switzerland: 'CHF', djibouti: 'DJF', madagascar: 'MGA' },
-});
-
-/** FCFA countries: West African (XOF) and Central African (XAF) CFA franc. */
-export const XOF_COUNTRIES = new Set(['benin', 'burkina faso', "cote d'ivoire", 'guinea-bissau', 'mali', 'niger', 'senegal', 'togo']);
-export const XAF_COUNTRIES = new Set(['cameroon', 'central african republic', 'chad', 'republic of the congo', 'congo', 'equatorial guinea', 'gabon']);

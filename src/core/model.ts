@@ -148,6 +148,11 @@ export interface Amount {
   readonly max?: number;
   /** ISO 4217. */
   readonly currency: string;
+  /**
+   * When the text and the narrative's country do not decide the currency (`FCFA` in a passage
+   * whose country is unknown: XOF or XAF): every currency it may be, `currency` (the best guess) first.
+   */
+  readonly candidates?: readonly string[];
   /** The rounding the written amount carries: `$260` -> 10, `$343,640` -> 10, `$3,440` -> 10, `$1,000` -> 1000. */
   readonly precision: number;
   readonly text: string;
