@@ -3,6 +3,8 @@
  * a value (`--format json`, `--format=json`, `-f json`), flags, and the rest in order. Each
  * command says which options it has and what a value means; errors keep the first one found.
  */
+import { fragmentFromFileName } from '../core/analyze';
+
 export interface ArgSpec {
   /** Options that take a value, by long name: a short alias, and what to do with the value (an error, or nothing). */
   readonly values?: Readonly<Record<string, { readonly short?: string; readonly set: (value: string | undefined) => string | undefined }>>;
@@ -70,7 +72,7 @@ export function withoutCommand(positional: readonly string[], command: string): 
 }
 
 /** Options of any command that take a value: skipped when looking for the command's name. */
-const VALUE_OPTIONS = new Set(['-f', '--format', '-o', '--out', '--previous']);
+const VALUE_OPTIONS = new Set(['-f', '--format', '-o', '--out', '--previous', '--country', '--year']);
 
 /** The command's name: the first argument that is not an option or an option's value. */
 export function commandOf(argv: readonly string[]): string | undefined {
@@ -104,4 +106,48 @@ export function preamble(args: { help: boolean; version: boolean; error?: string
     return 2;
   }
   return undefined;
+}
+
+/**
+ * `--country NAME` and `--year YYYY` of every command: the country and report year of a fragment
+ * (one section pasted alone, no title line). Without them, a file's name says (`nepal-2020.txt`);
+ * a title in the text wins over both. `options(file)` gives what to analyze `file` with.
+ */
+export function fragmentArgs(): {
+  readonly values: NonNullable<ArgSpec['values']>;
+  given(): Fragment;
+  options(file: string): Fragment;
+} {
+  let country: string | undefined;
+  let year: number | undefined;
+  return {
+    values: {
+      country: {
+        set: (v) => {
+          if (!v) return 'option --country needs a value: the country of a fragment';
+          country = v;
+          return undefined;
+        },
+      },
+      year: {
+        set: (v) => {
+          if (!v || !/^(19|20)\d\d$/.test(v)) return `option --year needs a report year, such as 2021${v ? `, not '${v}'` : ''}`;
+          year = Number(v);
+          return undefined;
+        },
+      },
+    },
+    given: () => ({ ...(country ? { country } : {}), ...(year ? { year } : {}) }),
+    options: (file) => fragmentOf(file, { ...(country ? { country } : {}), ...(year ? { year } : {}) }),
+  };
+}
+
+type Fragment = { country?: string; year?: number };
+
+/** A fragment's country and year: the flags, else the file's name (a title in the text wins over both). */
+export function fragmentOf(file: string, given: Fragment): Fragment {
+  const named = fragmentFromFileName(file);
+  const country = given.country ?? named.country;
+  const year = given.year ?? named.year;
+  return { ...(country ? { country } : {}), ...(year ? { year } : {}) };
 }

@@ -11,7 +11,7 @@ import { check, previousReport, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Fi
 import type { Analysis } from '../core/model';
 import { LineIndex } from './format';
 import { readTextFile } from './input';
-import { preamble, scanArgs, withoutCommand } from './args';
+import { fragmentArgs, fragmentOf, preamble, scanArgs, withoutCommand } from './args';
 import { plural } from '../core/labels';
 import { isYearBefore, sameCountry } from '../core/country';
 
@@ -28,6 +28,8 @@ export interface CheckIo {
 
 export interface CheckArgs {
   readonly files: string[];
+  /** `--country`, `--year`: a fragment's, when given (else each file's name says). */
+  readonly fragment?: { readonly country?: string; readonly year?: number };
   readonly format: CheckFormat;
   readonly previous?: string;
   readonly help: boolean;
@@ -42,8 +44,10 @@ export { commandOf } from './args';
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   let format: CheckFormat = 'text';
   let previous: string | undefined;
+  const fragment = fragmentArgs();
   const scanned = scanArgs(argv, {
     values: {
+      ...fragment.values,
       format: {
         short: 'f',
         set: (v) => {
@@ -66,6 +70,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   const files = withoutCommand(scanned.positional, 'check');
   return {
     files, format, help: scanned.help, version: scanned.version,
+    ...(Object.keys(fragment.given()).length > 0 ? { fragment: fragment.given() } : {}),
     ...(previous !== undefined ? { previous } : {}), ...(scanned.error ? { error: scanned.error } : {}),
   };
 }
@@ -125,7 +130,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
       continue;
     }
     if (r.warning) io.stderr(`tip-lens: ${file}: warning: ${r.warning}\n`);
-    const analysis = analyze(r.text);
+    const analysis = analyze(r.text, fragmentOf(file, args.fragment ?? {}));
     checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, findings: [] });
   }
 
@@ -151,7 +156,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
 }
 
 function load(file: string, text: string): Loaded {
-  const analysis = analyze(text);
+  const analysis = analyze(text, fragmentOf(file, {}));
   return { file, text, lines: new LineIndex(text), analysis, report: previousReport(file, analysis) };
 }
 

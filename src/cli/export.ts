@@ -17,7 +17,7 @@ import {
   EXPORT_FORMATS, ExportRun, isCandidate, judge, ownsBratConfig, parseAnnotations, SKIP_DIRS, type ExportFormat,
 } from '../core/export';
 import { readTextFile } from './input';
-import { preamble, scanArgs, withoutCommand } from './args';
+import { fragmentArgs, fragmentOf, preamble, scanArgs, withoutCommand } from './args';
 import { plural } from '../core/labels';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../core/export';
@@ -31,6 +31,8 @@ export interface ExportIo {
 
 export interface ExportArgs {
   readonly inputs: string[];
+  /** `--country`, `--year`: a fragment's, when given (else each file's name says). */
+  readonly fragment?: { readonly country?: string; readonly year?: number };
   readonly format: ExportFormat;
   readonly out?: string;
   readonly bom: boolean;
@@ -45,8 +47,10 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   let format = 'csv' as ExportFormat;
   let out: string | undefined;
   let bom = false;
+  const fragment = fragmentArgs();
   const scanned = scanArgs(argv, {
     values: {
+      ...fragment.values,
       format: {
         short: 'f',
         set: (v) => {
@@ -74,6 +78,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
   if (!error && bom && format !== 'csv') error = '--bom is for --format csv';
   return {
     inputs, format, bom, help: scanned.help, version: scanned.version,
+    ...(Object.keys(fragment.given()).length > 0 ? { fragment: fragment.given() } : {}),
     ...(out !== undefined ? { out } : {}), ...(error ? { error } : {}),
   };
 }
@@ -227,7 +232,7 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
       code = 1;
     } else annotations = ann.annotations;
 
-    const out = run.add({ file: f.file, text: verdict.text, analysis: analyze(verdict.text), annotations }, f.rel);
+    const out = run.add({ file: f.file, text: verdict.text, analysis: analyze(verdict.text, fragmentOf(f.file, args.fragment ?? {})), annotations }, f.rel);
     if (out.kind === 'records') await sink!.write(out.text);
     else {
       try {

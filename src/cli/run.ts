@@ -10,7 +10,7 @@ import { runCheck } from './check';
 import { runExport, terminalProgress } from './export';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
-import { commandOf, preamble, scanArgs } from './args';
+import { commandOf, fragmentArgs, fragmentOf, preamble, scanArgs } from './args';
 
 /** Where output goes; tests pass their own. */
 export interface Io {
@@ -30,6 +30,7 @@ export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
        tip-lens detect FILE... [--format table|json|csv]
        tip-lens check FILE... [--previous FILE] [--format text|json|sarif]
        tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]
+       tip-lens analyze|check|export ... [--country NAME] [--year YYYY]
        tip-lens --help | --version
 
 Commands:
@@ -47,6 +48,10 @@ Commands:
             note and orphaned for annotations); the annotations in
             REPORT.annotations.json beside each report are applied. Offsets count
             Unicode code points into the report text as read (CRLF kept)
+
+A fragment (one section pasted alone, with no title line) takes its country
+and report year from --country and --year, else from its file name
+(nepal-2020-prosecution.txt); a title in the text wins over both.
 
 Options:
   -f, --format FORMAT   table (default: aligned columns), json (one document for all
@@ -73,6 +78,9 @@ found.
 
 interface Parsed {
   readonly command?: string;
+  /** `--country`, `--year`: a fragment's, when given. */
+  readonly country?: string;
+  readonly year?: number;
   readonly files: string[];
   readonly format: Format;
   readonly help: boolean;
@@ -82,8 +90,10 @@ interface Parsed {
 
 export function parseArgs(argv: readonly string[]): Parsed {
   let format: Format = 'table';
+  const fragment = fragmentArgs();
   const scanned = scanArgs(argv, {
     values: {
+      ...fragment.values,
       format: {
         short: 'f',
         set: (v) => {
@@ -96,9 +106,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     },
   });
   const [command, ...files] = scanned.positional;
+  const given = fragment.given();
   return {
     files, format, help: scanned.help, version: scanned.version,
     ...(command !== undefined ? { command } : {}), ...(scanned.error ? { error: scanned.error } : {}),
+    ...(given.country ? { country: given.country } : {}), ...(given.year ? { year: given.year } : {}),
   };
 }
 
@@ -131,7 +143,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       : args.files.length === 0 ? `${args.command} needs at least one FILE` : undefined;
   const stop = preamble(args, io, packageVersion(), USAGE, problem);
   if (stop !== undefined) return stop;
-  return args.command === 'analyze' ? analyzeFiles(args.files, args.format, io) : detectFiles(args.files, args.format, io);
+  return args.command === 'analyze' ? analyzeFiles(args.files, args.format, io, args) : detectFiles(args.files, args.format, io);
 }
 
 /** Reads a file, reporting a failure or a warning on stderr in one line that names the file. */
@@ -145,7 +157,7 @@ async function load(file: string, io: Io): Promise<{ text: string } | { error: s
   return { text: r.text };
 }
 
-async function analyzeFiles(files: readonly string[], format: Format, io: Io): Promise<number> {
+async function analyzeFiles(files: readonly string[], format: Format, io: Io, given: { country?: string; year?: number }): Promise<number> {
   let code = 0;
   const outcomes: FileOutcome[] = [];
   if (format === 'csv') io.stdout(csvHeader());
@@ -157,7 +169,7 @@ async function analyzeFiles(files: readonly string[], format: Format, io: Io): P
       code = 1;
       outcome = { file, error: got.error };
     } else {
-      outcome = { file, text: got.text, analysis: analyze(got.text) };
+      outcome = { file, text: got.text, analysis: analyze(got.text, fragmentOf(file, given)) };
     }
     // JSON is one document, written at the end; table and CSV stream file by file.
     if (format === 'json') {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Analyzer } from '../core/analyze';
+import { Analyzer, fragmentFromFileName } from '../core/analyze';
 import { anchorAll, applyAnnotations, type Anchored, type Annotated, type Annotation } from '../core/annotations';
 import type { Analysis } from '../core/model';
 import { ReportIndex } from '../core/query';
@@ -181,7 +181,7 @@ export class AnalysisService implements vscode.Disposable {
     const text = doc.getText();
     // The annotations are read from their file while the engine reads the text.
     const loaded = this.source?.load(doc).catch(() => undefined);
-    const promise = Promise.all([entry.analyzer.analyzeAsync(text, { signal: controller.signal }), loaded]).then(([analysis]): Report | undefined => {
+    const promise = Promise.all([entry.analyzer.analyzeAsync(text, { signal: controller.signal, ...fragmentFromFileName(doc.uri.path) }), loaded]).then(([analysis]): Report | undefined => {
       if (entry.pending?.controller === controller) entry.pending = undefined;
       if (!analysis || controller.signal.aborted || doc.isClosed) return undefined;
       const list = this.source?.annotations(doc.uri) ?? [];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { analyzeAsync } from '../core/analyze';
+import { analyzeAsync, fragmentFromFileName } from '../core/analyze';
 import { DETECT_WINDOW, detectTipReport } from '../core/detect';
 import type { Analysis } from '../core/model';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
@@ -500,7 +500,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const cancel = token.onCancellationRequested(() => controller.abort());
     let analysis: Analysis | undefined;
     try {
-      analysis = await analyzeAsync(text, { signal: controller.signal });
+      analysis = await analyzeAsync(text, { signal: controller.signal, ...fragmentFromFileName(uri.path) });
     } finally {
       cancel.dispose();
     }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze, fragmentFromFileName } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/model';
 import type { Gold, GoldAmount, GoldFigure, GoldMoney } from './score';
 import { ROOT } from './score';
@@ -102,7 +102,9 @@ function add(c: Counts, tp: number, fp: number, fn: number): void {
 }
 
 /** Scores one document into `into`; `keepMisses` only for the dev half. */
-export function scoreReal(doc: RealDoc & { text: string }, into: RealScore, keepMisses: boolean, result: Analysis = analyze(doc.text)): void {
+export function scoreReal(doc: RealDoc & { text: string }, into: RealScore, keepMisses: boolean,
+  // As `tip-lens analyze FILE` reads it: an excerpt's country and year from its file name.
+  result: Analysis = analyze(doc.text, fragmentFromFileName(doc.gold.document))): void {
   const { gold, text } = doc;
   into.docs++;
   const where = (x: { start: number }): string => `${doc.id}@${x.start}`;

@@ -280,6 +280,28 @@ describe('tip-lens command line', function () {
     });
   });
 
+  describe('fragments: a section pasted alone', function () {
+    // Our own sentences, no title line: which CFA franc, and whose narrative, the text does not say.
+    const section = 'PROSECUTION\n\nA court fined one recruiter 500,000 CFA francs (FCFA) ($850). Police investigated 14 cases.\n';
+
+    it('takes its country and year from --country and --year', async function () {
+      const file = tmp('section.txt', section);
+      const r = await cli('analyze', '--format', 'json', '--country', 'Cameroon', '--year', '2019', file);
+      const a = (JSON.parse(r.out) as { files: Array<{ analysis: { meta: { country?: string; year?: number }; money: Array<{ currency: string }> } }> }).files[0]!.analysis;
+      assert.deepStrictEqual([a.meta.country, a.meta.year, a.money[0]!.currency], ['Cameroon', 2019, 'XAF']);
+    });
+
+    it('else from its file name; a bad --year is a usage error', async function () {
+      const file = tmp('senegal-2021-prosecution.txt', section);
+      const r = await cli('analyze', '--format', 'csv', file);
+      const money = asObjects(parseCsv(r.out)).find((x) => x.kind === 'money')!;
+      assert.deepStrictEqual([money.country, money.year, money.currency], ['Senegal', '2021', 'XOF']);
+      const bad = await cli('analyze', '--year', 'last', file);
+      assert.strictEqual(bad.code, 2);
+      assert.match(bad.err, /--year needs a report year/);
+    });
+  });
+
   describe('detect', function () {
     it('says whether each file is a narrative, and why', async function () {
       const note = tmp('note.txt', 'A note about trafficking.');
