@@ -278,6 +278,34 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'one', value: 1, counts: 'victim', metric: 'other', period: 'current' },
       ],
     },
+    // A span of time around the report is no count of its period.
+    {
+      text: 'As reported over the past five years, Zembla is a source country.',
+      section: 'protection',
+      expected: [
+        { text: 'five', value: 5, unit: 'years', counts: '', metric: 'other', period: 'unspecified' },
+      ],
+    },
+    // A part of a restated total takes the total's year.
+    {
+      text: 'In 2022, courts convicted 54 traffickers. Of the 54 traffickers convicted, only 19 were sentenced to prison.',
+      section: 'prosecution',
+      expected: [
+        { text: '54', value: 54, counts: 'traffickers', metric: 'convictions', period: '2022' },
+        { text: '54', value: 54, counts: 'traffickers convicted', metric: 'convictions', period: '2022' },
+        { text: '19', value: 19, counts: '', metric: 'convictions', period: '2022' },
+      ],
+    },
+    // The parts after `including` go on through the list.
+    {
+      text: 'The government referred 61 victims to care, including 33 women and 28 men.',
+      section: 'protection',
+      expected: [
+        { text: '61', value: 61, counts: 'victims', metric: 'victims-referred', period: 'current' },
+        { text: '33', value: 33, counts: 'women', metric: 'victims-referred', period: 'current' },
+        { text: '28', value: 28, counts: 'men', metric: 'victims-referred', period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },

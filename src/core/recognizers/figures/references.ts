@@ -19,6 +19,7 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
   if (to === from) return;
   const back = (x: number): number => Math.max(0, x - 30); // how far back a reference may look
   let anchor: LocalFigure | undefined; // the total that `Of the N` / `of those` introduced
+  let part: LocalFigure | undefined; // the last part of a list `including N ..., M ...`
   // `Of the new investigations, 97 concerned ...`, `Of the victims identified, 1,204 ...`: the
   // sentence splits a quantity named without a number; its figures count what it counts.
   const first = tokenAt.get(figs[from]!.s);
@@ -69,6 +70,12 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
       f.period = anchor.period;
       continue;
     }
+    // `Of the 77 traffickers convicted, only 17 were sentenced to prison`: a part counted as its
+    // total is takes the total's period when its own clause names none.
+    if (anchor && anchor.sentence === f.sentence && f.metric === anchor.metric && !statedPeriod(f.period) && statedPeriod(anchor.period)) {
+      f.period = anchor.period;
+      continue;
+    }
     // `at least 40 of them`: part of the figure before (unless a verb right before says otherwise:
     // `courts convicted two of them`).
     const verbBefore = verbMetric(w(1));
@@ -97,6 +104,14 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     if (partOf && prevFig && prevFig.sentence === f.sentence && prevFig.metric !== 'other') {
       f.metric = prevFig.metric;
       f.period = f.period === 'current' ? prevFig.period : f.period;
+      part = f;
+      continue;
+    }
+    // `including 29 females and three males, 28 of whom ...`: the list of parts goes on.
+    if (part && part.sentence === f.sentence && f.metric === 'other' && prevFig === part && /^(and|or|,)$/.test(w(1))) {
+      f.metric = part.metric;
+      if (!statedPeriod(f.period)) f.period = part.period;
+      part = f;
       continue;
     }
     // `compared with 290 during the previous reporting period` with no noun of its own

@@ -114,6 +114,9 @@ export function scanFigures(text: string, tokens: readonly Token[], a: number, b
     // A duration a rule sets (`a working day of 12 hours`), unlike one an event lasted (`for three months`).
     if (metric === 'other' && unit && unit !== 'percent' && (facts.ruleWords || section === 'recommendations')) period = 'unspecified';
     if (metric === 'other' && !unit && facts.requirement && /\b(required|requires|must|maximum|minimum)\b/.test(clauseText(text, tokens, a, b, i))) period = 'unspecified';
+    // `over the past five years`, `over the next three years`: a span of time around the report, not a count of its period.
+    if (metric === 'other' && /^(past|next|last|coming|following)$/.test(tokens[i - 1]?.l ?? '')
+      && (unit !== undefined && unit !== 'percent' || /^(years?|months?|decades?|weeks?)\b/.test(counts))) period = 'unspecified';
     const f: LocalFigure = { s, e, text: text.slice(s, e), value: n.value, counts, metric, period, sentence };
     if (n.max !== undefined) f.max = n.max;
     if (qualifier) f.qualifier = qualifier;
