@@ -24,7 +24,13 @@ function tolerance(uri: vscode.Uri): number {
   return checkOptions(uri).conversionTolerance ?? DEFAULT_TOLERANCE;
 }
 /** At most this many links in one list of a hover; the rest are counted. */
+/** At most this many links in a list of a hover. */
 const MAX_LINKS = 8;
+/** Lines of other reports in a figure's hover: the same value, then other values; the rest behind a link. */
+const SHOWN_MATCHES = 3;
+const SHOWN_OTHERS = 2;
+/** Find All References at a place of a report (its URI, line and character), for a hover's link. */
+export const SHOW_MENTIONS = 'tipLens.showMentionsAt';
 /** The only command a hover links to: open the settings at the rate table. */
 const OPEN_SETTINGS = 'workbench.action.openSettings';
 
@@ -36,7 +42,17 @@ const OPEN_SETTINGS = 'workbench.action.openSettings';
  * and the workspace index: a hover does binary searches, never a scan of the text.
  */
 export function registerHovers(context: vscode.ExtensionContext, service: AnalysisService, workspace: WorkspaceIndex): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new TipHoverProvider(service, workspace)));
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new TipHoverProvider(service, workspace)),
+    // A hover's "and N more": every mention in the References view.
+    vscode.commands.registerCommand(SHOW_MENTIONS, async (uri: string, line: number, character: number) => {
+      const target = vscode.Uri.parse(uri);
+      const position = new vscode.Position(line, character);
+      const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', target, position);
+      await vscode.commands.executeCommand('editor.action.showReferences', target, position, locations);
+      return locations;
+    }),
+  );
 }
 
 class TipHoverProvider implements vscode.HoverProvider {
@@ -54,7 +70,7 @@ class TipHoverProvider implements vscode.HoverProvider {
     if (!hit && own.length === 0) return glossaryHover(doc, position);
     const span = hit ? spanOf(hit) : own[0]!.span!;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [OPEN_SETTINGS, ...ANNOTATION_COMMANDS] };
+    md.isTrusted = { enabledCommands: [OPEN_SETTINGS, SHOW_MENTIONS, ...ANNOTATION_COMMANDS] };
     const ctx: Context = { doc, report, workspace: this.workspace, md };
     switch (hit?.kind) {
       case 'money':
@@ -265,14 +281,32 @@ function figureHover({ doc, report, workspace, md }: Context, f: Figure): void {
     .figuresFor(key, meta?.country, doc.uri)
     .sort((a, b) => Number(b.figure.period === 'current') - Number(a.figure.period === 'current') || Number(same(b.figure)) - Number(same(a.figure)));
   if (others.length > 0) {
-    const list = others.slice(0, MAX_LINKS).map((o) => {
+    // Distinct lines: one per report and value; the same value first, then the other values
+    // (restated differently, or parts of it), a few lines at most and the rest behind a link.
+    const seen = new Set<string>();
+    const distinct = others.filter((o) => {
+      const k = `${o.uri.toString()}|${figureValue(o.figure)}|${o.figure.period}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+    const line = (o: (typeof others)[number]): string => {
       const g = o.figure;
       const label = `${reportLabel(o.country, o.year, o.uri)}: ${figureValue(g)}${g.counts ? ' ' + g.counts : ''}`;
-      const verdict = same(g) ? 'the same value as here' : `${figureValue(f)} here`;
-      return `- [${esc(label)}](${there(o.uri, o.range)}) (${periodText(g.period, o.year)}, ${esc(uriName(o.uri))}): ${verdict}`;
-    });
-    if (others.length > MAX_LINKS) list.push(`- and ${others.length - MAX_LINKS} more`);
-    md.appendMarkdown(`**The same quantity in other reports** (${METRIC_LABELS[f.metric]}, ${absoluteText(f.period, meta?.year)}):\n${list.join('\n')}\n\n`);
+      return `- [${esc(label)}](${there(o.uri, o.range)}) (${periodText(g.period, o.year)}, ${esc(uriName(o.uri))})`;
+    };
+    const sameValue = distinct.filter((o) => same(o.figure)).slice(0, SHOWN_MATCHES);
+    const otherValues = distinct.filter((o) => !same(o.figure)).slice(0, SHOWN_OTHERS);
+    const rest = distinct.length - sameValue.length - otherValues.length;
+    const heading = `**The same quantity in other reports** (${METRIC_LABELS[f.metric]}, ${absoluteText(f.period, meta?.year)})`;
+    const parts: string[] = [];
+    if (sameValue.length > 0) parts.push(`${heading}, the same value:\n${sameValue.map(line).join('\n')}`);
+    if (otherValues.length > 0) parts.push(`${sameValue.length > 0 ? 'Other values' : `${heading}, other values`} (${figureValue(f)} here; a different figure, or a part of it):\n${otherValues.map(line).join('\n')}`);
+    if (rest > 0) {
+      const args = encodeURIComponent(JSON.stringify([doc.uri.toString(), doc.positionAt(f.start).line, doc.positionAt(f.start).character]));
+      parts.push(`[and ${rest} more: show all its mentions](command:${SHOW_MENTIONS}?${args})`);
+    }
+    md.appendMarkdown(parts.join('\n\n') + '\n\n');
   } else if (workspace.state === 'indexing' || workspace.state === 'waiting') {
     md.appendMarkdown(`_The workspace's other reports are still being indexed._\n\n`);
   }
