@@ -306,6 +306,22 @@ export const corpus: Corpus<FigureItem> = {
         { text: '28', value: 28, counts: 'men', metric: 'victims-referred', period: 'current' },
       ],
     },
+    // Of two joined verbs, the first says what is counted: identified, then referred.
+    {
+      text: 'Officials identified and referred 37 trafficking victims to shelters.',
+      section: 'protection',
+      expected: [
+        { text: '37', value: 37, counts: 'trafficking victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    // Screening is not identifying.
+    {
+      text: 'Labor inspectors screened 412 workers at brick kilns.',
+      section: 'protection',
+      expected: [
+        { text: '412', value: 412, counts: 'workers', metric: 'other', period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },

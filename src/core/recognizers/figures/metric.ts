@@ -19,7 +19,7 @@ export const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
   [/^(assist|assisted|assisting|assistance|served|serving|provided|providing|cared)$/, 'victims-assisted'],
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
-  [/^(confirm(ed|ing|s)?|identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|screen(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
+  [/^(confirm(ed|ing|s)?|identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
   [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired|confined|sent|expelled|appeals|appealed|fined)$/, 'other'],
 ];
@@ -105,7 +105,10 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
   if (inner && !has(/^(victims?|children|cases?)$/)) return inner === 'prosecutions' ? 'defendants' : inner as Metric;
   const verb = nearestVerb(tokens, a, b, i, j);
   // `acquitted four defendants`, `convicted 13 defendants`: a verb right before the number decides.
-  const before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
+  let before = verbMetric(tokens[i - 1]?.l ?? '') ?? verbMetric(tokens[i - 2]?.l ?? '');
+  // `identified and referred 37 victims`: the first of two joined verbs says what is counted.
+  const joined = tokens[i - 1] && verbMetric(tokens[i - 1]!.l) ? i - 1 : i - 2;
+  if (before && /^victims-/.test(before) && tokens[joined - 1]?.l === 'and' && verbMetric(tokens[joined - 2]?.l ?? '') === 'victims-identified') before = 'victims-identified';
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
   // Children held in a camp or in detention are counted as detained, not as recruited.
   if (before && /^victims-(referred|assisted|sheltered)$|^repatriated$/.test(before) && !has(/^(cases?)$/)) return before as Metric;
@@ -173,7 +176,12 @@ function nearestVerb(tokens: readonly Token[], a: number, b: number, i: number, 
     if (t.t === ';') break;
     if (k > a && isCapitalized(t)) continue; // `Criminal Investigations Department` is a name, not a verb
     const m = verbMetric(t.l);
-    if (m) return m;
+    if (m) {
+      // `identified and referred 121 victims`, `identifying and referring to care 400`: the first
+      // of two joined verbs says what the figure counts (the victims identified, then referred).
+      const before = tokens[k - 1]?.l === 'and' ? verbMetric(tokens[k - 2]?.l ?? '') : undefined;
+      return before && before !== 'other' && before !== m && /^victims-/.test(String(m)) && /^victims-identified$/.test(String(before)) ? before : m;
+    }
   }
   return right();
 }
