@@ -117,6 +117,13 @@ export const corpus: Corpus<DateItem> = {
         { text: '2019', year: 2019 },
       ],
     },
+    // The day before its month: `12 June 2019` is one date, its 12 no count.
+    {
+      text: 'The report was published on 12 June 2019 in Ambrou.',
+      expected: [
+        { text: '12 June 2019', year: 2019, month: 6 },
+      ],
+    },
   ],
   negatives: [
     { text: 'On April 12 the court convicted two traffickers.', why: 'a day of the month without a year is no date (and no count)' },

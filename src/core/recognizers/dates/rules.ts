@@ -17,6 +17,10 @@ export function scanDates(text: string, tokens: readonly Token[], a: number, b: 
     const t = tokens[i]!;
     const month = MONTHS[t.l];
     if (month && isCapitalized(t)) {
+      // `27 June 2017`, `5 June`: the day before its month is no count either.
+      const day = tokens[i - 1];
+      const dayFirst = day && day.k === Kind.Number && /^\d{1,2}$/.test(day.t) && Number(day.t) >= 1 && Number(day.t) <= 31 && i - 1 >= a;
+      if (dayFirst) consumed[i - 1] = 1;
       // `October 2019`, `October 5, 2019`
       let k = i + 1;
       if (tokens[k]?.k === Kind.Number && /^\d{1,2}$/.test(tokens[k]!.t)) {
@@ -25,7 +29,8 @@ export function scanDates(text: string, tokens: readonly Token[], a: number, b: 
       }
       if (isYearToken(tokens[k]) && !consumed[k]) {
         for (let q = i; q <= k; q++) consumed[q] = 1;
-        out.push({ s: t.s, e: tokens[k]!.e, text: text.slice(t.s, tokens[k]!.e), year: Number(tokens[k]!.t), month });
+        const s0 = dayFirst ? day.s : t.s;
+        out.push({ s: s0, e: tokens[k]!.e, text: text.slice(s0, tokens[k]!.e), year: Number(tokens[k]!.t), month });
         i = k;
       } else if (k > i + 1 && tokens[i + 1]!.k === Kind.Number) {
         consumed[i + 1] = 1; // `February 24`: a day of the month, not a count

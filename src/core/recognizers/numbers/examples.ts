@@ -149,5 +149,8 @@ export const corpus: Corpus<NumberItem> = {
     { text: 'The 2021-2025 plan expired.', why: 'a span of years joined by a hyphen is an identifier' },
     { text: 'Victims can call hotline #116 at any hour.', why: 'a number after `#` is an identifier' },
     { text: 'The government has not met the minimum standards.', why: 'no number at all' },
+    { text: 'Articles 181 and 227 of the penal code apply.', why: 'the numbers of a list after `Articles` are identifiers' },
+    { text: 'Section 412-1 and Section 9(2) apply to recruiters.', why: 'the parts of a section number and a sub-section in parentheses are identifiers' },
+    { text: 'Published at 14:37 on https://example.org/docid/5a3f7bc9.html for readers.', why: 'a time, and the numbers of an address, are no counts' },
   ],
 };

@@ -96,11 +96,29 @@ export function isIdentifier(tokens: readonly Token[], i: number): boolean {
   if (t.k !== Kind.Number) return false;
   // Joined to another number by a hyphen or slash without spaces: 2012-023, 2018-2022, 14/2015.
   if (prev && !t.sp && (prev.t === '-' || prev.t === '/' || prev.t === '.') && tokens[i - 2]?.k === Kind.Number) {
-    return isYearToken(tokens[i - 2]) || prev.t !== '-' || /^0/.test(t.t);
+    // `Section 342-1`: the second part of an identifier is one too.
+    return isYearToken(tokens[i - 2]) || prev.t !== '-' || /^0/.test(t.t) || isIdentifier(tokens, i - 2);
+  }
+  // `Section 3(1)`: a sub-section in parentheses, `14:37` a time, `docid/5959eccf13` part of an address.
+  if (prev && !t.sp && prev.t === '(' && !prev.sp && tokens[i - 2]?.k === Kind.Number && isIdentifier(tokens, i - 2)) return true;
+  if (next && !next.sp && next.t === ':' && tokens[i + 2]?.k === Kind.Number && !tokens[i + 2]!.sp) return true;
+  if (prev && !t.sp && prev.t === ':' && tokens[i - 2]?.k === Kind.Number && !prev.sp) return true;
+  if (prev && !t.sp && (prev.t === '/' || prev.t === '=')) return true;
+  if (next && !next.sp && next.k === Kind.Word && /^[a-z]{2,}/i.test(next.t) && !/^(st|nd|rd|th|s|fold|year|years|month|months|member|hour|day|week|percent)$/i.test(next.l)) return true;
+  // `Articles 165 and 206`, `Sections 12, 13, and 14`: the numbers of a list of identifiers.
+  if (prev && /^(and|or|,)$/.test(prev.l)) {
+    for (let k = i - 2; k >= 0 && k >= i - 8; k--) {
+      const q = tokens[k]!;
+      if (q.k === Kind.Number || /^(and|or|,)$/.test(q.l)) continue;
+      if (/^(articles|sections|paragraphs|laws|decrees|chapters)$/.test(q.l)) return true;
+      break;
+    }
   }
   if (next && !next.sp && (next.t === '-' || next.t === '/') && tokens[i + 2]?.k === Kind.Number && !tokens[i + 2]!.sp) {
-    return isYearToken(t) || next.t === '/' || /^0/.test(tokens[i + 2]!.t) || tokens[i + 2]!.t.length >= 3;
+    return isYearToken(t) || next.t === '/' || /^0/.test(tokens[i + 2]!.t) || tokens[i + 2]!.t.length >= 3 || !!prev && IDENTIFIER_BEFORE.has(prev.l);
   }
+  // A number glued to a word: `Montenegro1` (a footnote), `a3f7` (part of an address).
+  if (prev && !t.sp && prev.k === Kind.Word) return true;
   // `COVID-19`, `G-20`: a number joined to a word.
   if (prev && !t.sp && prev.t === '-' && !prev.sp && tokens[i - 2]?.k === Kind.Word) return true;
   if (prev && IDENTIFIER_BEFORE.has(prev.l)) return true;
