@@ -322,6 +322,21 @@ export const corpus: Corpus<FigureItem> = {
         { text: '412', value: 412, counts: 'workers', metric: 'other', period: 'current' },
       ],
     },
+    // A duration of two units is one figure, in the smaller unit; so is a range of two units.
+    {
+      text: "The court sentenced the recruiter to seven years and six months' imprisonment.",
+      section: 'prosecution',
+      expected: [
+        { text: 'seven years and six months', value: 90, unit: 'months', counts: 'imprisonment', metric: 'sentence', period: 'current' },
+      ],
+    },
+    {
+      text: 'Victims stayed in the shelter between three months and one year.',
+      section: 'protection',
+      expected: [
+        { text: 'three months and one year', value: 3, max: 12, unit: 'months', counts: '', metric: 'other', period: 'current' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },

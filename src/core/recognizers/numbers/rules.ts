@@ -61,13 +61,16 @@ export function readRange(tokens: readonly Token[], n: NumberExpr, unitAware: bo
   let k = n.j + 1;
   // `18 months' to two years'`: units may sit on both ends.
   let unitA: Unit | undefined;
+  let joined = false;
   if (unitAware && !ok) {
     unitA = DURATION_UNITS[sep.l];
     if (!unitA) return n;
     let q = n.j + 1;
     if (tokens[q]?.t === '’' || tokens[q]?.t === "'") q++;
     const sep2 = tokens[q];
-    if (!sep2 || sep2.l !== 'to') return n;
+    // `18 months' to two years'`, `between three months and one year`, `seven years and six months`.
+    if (!sep2 || !(sep2.l === 'to' || sep2.l === 'and')) return n;
+    joined = sep2.l === 'and' && !between;
     k = q + 1;
   } else if (!ok) return n;
   const m = readNumber(tokens, k);
@@ -76,6 +79,13 @@ export function readRange(tokens: readonly Token[], n: NumberExpr, unitAware: bo
   if (unitA) {
     const unitB = DURATION_UNITS[tokens[m.j]?.l ?? ''];
     if (!unitB) return n;
+    // `seven years and six months`: one duration, in its smaller unit.
+    if (joined) {
+      if (unitA !== 'years' || unitB !== 'months') return n;
+      return { i: n.i, j: m.j + 1, value: n.value * 12 + m.value, unit: 'months' };
+    }
+    // `between three months and one year`: in the smaller unit.
+    if (unitA === 'years' && unitB === 'months') return { i: n.i, j: m.j + 1, value: n.value * 12, max: m.value, unit: 'months' };
     const toA = (v: number, u: Unit): number => (u === unitA ? v : u === 'years' && unitA === 'months' ? v * 12 : v);
     // `18 months’ to two years’`: the range ends after its second unit, and is in the first one's.
     return { i: n.i, j: m.j + 1, value: n.value, max: toA(m.value, unitB), unit: unitA };
