@@ -337,6 +337,16 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'three months and one year', value: 3, max: 12, unit: 'months', counts: '', metric: 'other', period: 'current' },
       ],
     },
+    // Percentages that split a figure take its period, not its metric.
+    {
+      text: 'In 2022, officials identified 480 victims. Of the 480 victims, 62 percent were women.',
+      section: 'protection',
+      expected: [
+        { text: '480', value: 480, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: '480', value: 480, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: '62', value: 62, unit: 'percent', counts: 'percent', metric: 'percentage', period: '2022' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },

@@ -30,6 +30,12 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
   if (to < 2) return;
   for (let x = from; x < to; x++) {
     const f = figs[x]!;
+    // `Of the 1,126 victims, 63 percent ...`: percentages that split a figure take its period
+    // (docs/ANNOTATION.md, Period), not its metric.
+    if (f.unit === 'percent' && anchor && anchor.sentence === f.sentence && !statedPeriod(f.period) && statedPeriod(anchor.period)) {
+      f.period = anchor.period;
+      continue;
+    }
     if (f.unit) continue;
     const k = tokenAt.get(f.s);
     if (k === undefined) continue;
