@@ -21,7 +21,23 @@ const EXTRA_COUNTRIES = [
   'guinea-bissau', 'the gambia', 'gambia', 'eswatini', 'timor-leste', 'north macedonia', 'czechia',
   'burma', 'united states', 'united kingdom', 'kosovo', 'south sudan', 'cabo verde', 'sao tome and principe',
   'uae', 'chad', 'niger', 'jordan', 'laos', 'georgia', 'philippines', 'the philippines', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',
+  // Countries of several words, joined by `and` or with an apostrophe, and former countries.
+  'bosnia and herzegovina', 'serbia and montenegro', 'saint kitts and nevis', 'st . kitts and nevis', 'trinidad and tobago',
+  'antigua and barbuda', 'saint vincent and the grenadines', 'st . vincent and the grenadines', 'saint lucia', 'st . lucia',
+  'papua new guinea', 'marshall islands', 'solomon islands', 'turks and caicos islands', 'heard and mcdonald islands',
+  // The words are matched without a final `'s` (`People’s` -> `people`).
+  'people republic of china', 'democratic people republic of korea', 'lao people democratic republic',
+  'soviet union', 'yugoslavia', 'czechoslovakia', 'bosnia', 'herzegovina',
+  // Abbreviations written with points: `U.S.`, `U.A.E.`, `U. A. E.`, `U.K.`
+  'u . s .', 'u . s . a .', 'u . a . e .', 'u . k .',
 ];
+/**
+ * Countries by their acronym, in the case they are written (`BiH`, `CAR` but not `car`). A bare
+ * acronym from this list is a country mention even when the text never spells it out.
+ */
+export const COUNTRY_ACRONYMS: ReadonlySet<string> = new Set([
+  'DRC', 'CAR', 'BiH', 'UAE', 'PRC', 'DPRK', 'ROK', 'ROC', 'USSR', 'UK', 'US', 'USA', 'KSA', 'TRNC', 'PNG', 'RMI', 'FSM', 'SVG',
+]);
 /** Continents and world regions. */
 const WORLD_REGIONS = [
   'europe', 'africa', 'asia', 'middle east', 'gulf', 'west africa', 'east africa', 'central africa',
@@ -29,6 +45,11 @@ const WORLD_REGIONS = [
   'central asia', 'caribbean', 'sahel', 'balkans', 'western balkans', 'horn of africa', 'north america', 'south america',
   'central america', 'western europe', 'eastern europe', 'central europe', 'southern europe', 'northern europe',
   'east asia', 'oceania', 'persian gulf', 'arabian peninsula', 'maghreb', 'levant',
+  'subsaharan africa', 'middle east and north africa', 'gulf states', 'gulf countries', 'south caucasus', 'caucasus',
+  'north caucasus', 'southeast europe', 'south-east europe', 'southeastern europe', 'south east asia', 'south-east asia',
+  'east africa', 'western africa', 'eastern africa', 'west asia', 'western asia', 'pacific islands', 'americas',
+  'scandinavia', 'indian subcontinent', 'greater mekong subregion', 'mekong region', 'great lakes region',
+  'central and eastern europe', 'central and south america', 'gulf cooperation council states',
 ];
 const EXTRA_CITIES = [
   'bamako', 'timbuktu', 'gao', 'mopti', 'kidal', 'segou', 'sikasso', 'kayes', 'ouagadougou', 'niamey',

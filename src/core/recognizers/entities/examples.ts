@@ -14,11 +14,13 @@ export interface EntityItem {
   readonly acronym?: string;
   /** A bare acronym, not its definition. */
   readonly bare?: true;
+  /** The type a bare acronym takes when the document never defines it (none when it is no name: `NGO`, `HIV`). */
+  readonly fallback?: EntityType;
 }
 
 function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): EntityItem[] {
   return analyzeParagraph(text, section, codes).entities.map((x) => defined({
-    text: x.text, type: x.type, acronym: x.acronym?.text, bare: x.bareAcronym ? true as const : undefined,
+    text: x.text, type: x.type, acronym: x.acronym?.text, bare: x.bareAcronym ? true as const : undefined, fallback: x.fallbackType,
   }));
 }
 
@@ -123,7 +125,7 @@ export const corpus: Corpus<EntityItem> = {
     {
       text: 'The NCHT trained officials.',
       expected: [
-        { text: 'NCHT', bare: true },
+        { text: 'NCHT', bare: true, fallback: 'government-body' },
       ],
     },
     {
@@ -185,7 +187,7 @@ export const corpus: Corpus<EntityItem> = {
     {
       text: 'The government funded the 2021-2025 NPA.',
       expected: [
-        { text: '2021-2025 NPA', bare: true },
+        { text: '2021-2025 NPA', bare: true, fallback: 'plan' },
       ],
     },
     {
@@ -225,8 +227,110 @@ export const corpus: Corpus<EntityItem> = {
         { text: '2012 anti-trafficking law', type: 'law' },
       ],
     },
+    // Acronyms the text never defines: a country's from the known list, else a government
+    // body's by default; common nouns in capitals and heading words are no names.
+    {
+      text: 'The ZTU and the OCPV inspected brothels.',
+      expected: [
+        { text: 'ZTU', bare: true, fallback: 'government-body' },
+        { text: 'OCPV', bare: true, fallback: 'government-body' },
+      ],
+    },
+    {
+      text: 'Workers were sent to BiH, the CAR and the UAE.',
+      expected: [
+        { text: 'BiH', type: 'country', bare: true },
+        { text: 'CAR', type: 'country', bare: true },
+        { text: 'UAE', type: 'country', bare: true },
+      ],
+    },
+    {
+      text: 'Shelters offered HIV testing to victims.',
+      expected: [
+        { text: 'HIV', bare: true },
+      ],
+    },
+    {
+      text: 'Judges applied the 2014 CTA.',
+      expected: [
+        { text: '2014 CTA', bare: true, fallback: 'law' },
+      ],
+    },
+    {
+      text: 'The U.S. Department of State funded training in the U.S.',
+      expected: [
+        { text: 'U.S. Department of State', type: 'government-body' },
+        { text: 'U.S.', type: 'country' },
+      ],
+    },
+    // Places of several words, and lists of them.
+    {
+      text: 'Recruiters moved victims from Bosnia and Herzegovina to Saint Kitts and Nevis and the Middle East.',
+      expected: [
+        { text: 'Bosnia and Herzegovina', type: 'country' },
+        { text: 'Saint Kitts and Nevis', type: 'country' },
+        { text: 'Middle East', type: 'region' },
+      ],
+    },
+    {
+      text: 'Officials in Serbia and Montenegro and Sub-Saharan Africa cooperated.',
+      expected: [
+        { text: 'Serbia and Montenegro', type: 'country' },
+        { text: 'Sub-Saharan Africa', type: 'region' },
+      ],
+    },
+    {
+      text: 'Women from Ghana, Togo, Democratic Republic of the Congo (DRC) were exploited.',
+      expected: [
+        { text: 'Ghana', type: 'country' },
+        { text: 'Togo', type: 'country' },
+        { text: 'Democratic Republic of the Congo', type: 'country', acronym: 'DRC' },
+      ],
+    },
+    {
+      text: 'Nationals of the People’s Republic of China (PRC) worked on boats.',
+      expected: [
+        { text: 'People’s Republic of China', type: 'country', acronym: 'PRC' },
+      ],
+    },
+    // Laws: the whole title, not the article or section cited in it.
+    {
+      text: 'The 2009 Trafficking in Persons Act replaced the Criminal Law (Codification and Reform) Act.',
+      expected: [
+        { text: '2009 Trafficking in Persons Act', type: 'law' },
+        { text: 'Criminal Law (Codification and Reform) Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'Ostravia’s Domestic Workers Act covers maids.',
+      expected: [
+        { text: 'Domestic Workers Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'The 2011 Law on Combating Forced Labor and the Penal Code apply.',
+      expected: [
+        { text: '2011 Law on Combating Forced Labor', type: 'law' },
+        { text: 'Penal Code', type: 'law' },
+      ],
+    },
+    {
+      text: 'Article 7 of the Penal Code and Section 12(b) of the Labor Act set penalties.',
+      expected: [
+        { text: 'Penal Code', type: 'law' },
+        { text: 'Labor Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'The Law on Social Welfare gives victims aid.',
+      expected: [
+        { text: 'Law on Social Welfare', type: 'law' },
+      ],
+    },
   ],
   negatives: [
+    { text: 'Recruiters charged each worker US$ 900.', why: 'US$ is a currency sign, not the country' },
+    { text: 'The law on labor migration was amended.', why: 'a lower-case title after `law on` is no name' },
     { text: 'Police identified 40 victims and referred them to shelters.', why: 'no name' },
     { text: 'Officials said the number of cases rose.', why: 'no name' },
     { text: 'During the reporting period, the government made efforts.', why: 'a capital at a sentence start makes no name' },

@@ -13,7 +13,7 @@ export const NOT_PLACE = /^(tier|persons|person|trafficking|combat|fight|victims
 
 export const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'des', 'du', 'la', 'le', 'les', 'to', 'on', 'against', 'in', 'et', "d'", 'al', 'el']);
 
-export const GOV = /^(ministry|ministries|academy|fund|coordinator|ombudsman|commissioner|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration)$/;
+export const GOV = /^(ministry|ministries|academy|fund|coordinator|ombudsman|commissioner|police|gendarmerie|brigade|brigades|court|courts|tribunal|committee|commission|agency|directorate|office|department|council|parliament|assembly|prosecutor|prosecutors|unit|service|services|forces|army|navy|inspectorate|secretariat|rapporteur|authority|bureau|cell|presidency|senate|judiciary|government|cabinet|division|center|centre|institute|observatory|taskforce|gendarmes|guard|task|customs|immigration|dept)$/;
 
 export const ARMED = /^(group|front|movement|mouvement|militia|militias|brigades|liberation|coalition|alliance|jihad|jama'at|mujahideen|rebels)$/;
 

@@ -54,6 +54,14 @@ export function titleAfter(tokens: readonly Token[], j: number): number {
   if (!first || !(isCapitalized(first) || first.l === 'on' || first.l === 'relating')) return j;
   // Titles are short: a run of more than 24 words is not one title.
   while (k < tokens.length && k < j + 24 && tokens[k]!.k === Kind.Word && (isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
+    // `... of Persons and the Law on Social Assistance`: another law's name begins.
+    if (k > j && /^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[k]!.t) && !isCapitalized(tokens[k - 1]!)) break;
+    // `... and the Penal Code`: a law named after `and the` is another one.
+    if (tokens[k]!.l === 'and' && tokens[k + 1]?.l === 'the') {
+      let q = k + 2;
+      while (q < tokens.length && q < k + 7 && tokens[q]!.k === Kind.Word && isCapitalized(tokens[q]!) && !/^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[q]!.t)) q++;
+      if (q > k + 2 && /^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[q]?.t ?? '')) break;
+    }
     if (isCapitalized(tokens[k]!)) end = k + 1;
     k++;
   }

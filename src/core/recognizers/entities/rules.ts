@@ -2,7 +2,7 @@
  * Entities: acronym definitions, laws, plans, places and nationalities from the gazetteer,
  * places by their use, names with an organization word, and bare acronyms, in that order.
  */
-import { CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
+import { COUNTRY_ACRONYMS, CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
 import type { EntityType } from '../../model';
 import { wordValue } from '../../numbers';
 import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
@@ -31,7 +31,7 @@ interface Scan {
 
 /** The passes, in order: the more specific a pass, the earlier it claims its tokens. */
 const PASSES: ReadonlyArray<(c: Scan) => void> = [
-  definitions, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
+  definitions, countryAcronyms, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
 ];
 
 export function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
@@ -63,12 +63,26 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
 function definitions(c: Scan): void {
   const { tokens, folded, used, g, definitionAt, push } = c;
   for (let i = 2; i + 1 < tokens.length; i++) {
-    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
+    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !(isAcronym(tokens[i]!) || COUNTRY_ACRONYMS.has(tokens[i]!.t))) continue;
     if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
     if (isCode(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
     let [ls, le] = long;
+    // `Cameroon, Chad, Nigeria, Democratic Republic of the Congo (DRC)`: in a list, the
+    // acronym defines the last item only, when that item is a known place.
+    const known = g.match(folded, ls);
+    for (let q = ls + 1; q < le - 1 && !(known && known.length === le - ls); q++) {
+      if (tokens[q]!.t !== ',' && tokens[q]!.l !== 'and') continue;
+      const tail = g.match(folded, q + 1);
+      if (tail && q + 1 + tail.length === le && (tail.type === 'country' || tail.type === 'region')) {
+        ls = q + 1;
+        break;
+      }
+    }
+    // `People’s Republic of China (PRC)`: a known name whose first word looks like an owner.
+    const whole = ls > 0 ? g.match(folded, ls - 1) : undefined;
+    if (whole && whole.length === le - ls + 1 && /['’]s$/.test(tokens[ls - 1]!.t)) ls--;
     // `2018-2022 National Plan of Action (NPA)`: the years belong to the name.
     ls = yearsBefore(tokens, ls);
     const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
@@ -82,6 +96,17 @@ function definitions(c: Scan): void {
   }
 }
 
+/** `BiH`, `CAR`, `DRC`: a country's acronym, in the case it is written, defined or not. */
+function countryAcronyms(c: Scan): void {
+  const { tokens, used, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.k !== Kind.Word || (tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp)) continue;
+    const bare = t.t.replace(/['’]s$/, '');
+    if (COUNTRY_ACRONYMS.has(bare)) push(i, i + 1, 'country', { bareAcronym: true, key: fold(bare) });
+  }
+}
+
 /** Laws: `Law 2012-023 Relating to ...`, `Law No. 14 of 2015`, `2012 anti-trafficking law`, `Decree No. 5`. */
 function laws(c: Scan): void {
   const { tokens, used, push } = c;
@@ -89,22 +114,35 @@ function laws(c: Scan): void {
     if (used[i]) continue;
     const t = tokens[i]!;
     const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code';
-    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
+    // `the Law on Social Assistance`: a capitalized title after `on` names the law.
+    const titled = t.t === 'Law' && tokens[i + 1]?.l === 'on' && titleAfter(tokens, i + 1) > i + 2;
+    // `Bonded Labor (Prohibition) Act`: a capitalized word in parentheses before the law word.
+    const parenBefore = tokens[i - 1]?.t === ')' && parenStart(tokens, i - 1) > 0 && isCapitalized(tokens[parenStart(tokens, i - 1) - 1]!) && !used[parenStart(tokens, i - 1) - 1];
+    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || titled || parenBefore || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
       let j = idAfter(tokens, i + 1);
       // `Domestic Workers Law No. 9`, `Ministerial Decree No. 212`, `Labor Law of 1996`
       let st = i;
       for (;;) {
         const p = tokens[st - 1];
         if (!p || used[st - 1] || i - st >= 12) break;
+        // `Zembla’s Labor Act`: the owner is not part of the title.
+        if (isCapitalized(p) && /['’]s$/.test(p.t)) break;
         if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
-        // `Prevention of Human Trafficking Act`, `Bonded Labour System (Abolition) Act`
-        else if (/^(of|on|against|for|and)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && st < i) st--;
-        else if (p.t === ')' && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && tokens[st - 3]?.t === '(') st -= 3;
+        // `Prevention of Human Trafficking Act`, `Anti-Trafficking in Persons Act`
+        else if (/^(of|on|against|for|and|in)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && !/['’]s$/.test(tokens[st - 2]!.t) && st < i) st--;
+        // `Bonded Labour System (Abolition) Act`, `Criminal Law (Codification and Reform) Act`
+        else if (p.t === ')' && parenStart(tokens, st - 1) > 0 && isCapitalized(tokens[parenStart(tokens, st - 1) - 1]!)) st = parenStart(tokens, st - 1);
         else break;
       }
       if (tokens[st]?.l === 'of' || tokens[st]?.l === 'and') st++;
-      if (st === i && j === i + 1) continue;
+      if (st === i && j === i + 1 && !titled) continue;
       st = yearsBefore(tokens, st);
+      // `Criminal Law (Codification and Reform) Act`: the law word after the parenthesis ends the name.
+      if (tokens[j]?.t === '(') {
+        let close = j + 1;
+        while (close < tokens.length && close < j + 8 && tokens[close]!.t !== ')') close++;
+        if (tokens[close]?.t === ')' && parenStart(tokens, close) === j && /^(Act|Law|Code|Decree|Ordinance)$/.test(tokens[close + 1]?.t ?? '')) j = close + 2;
+      }
       // `of 2015`, `, 2011`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
       else if (tokens[j]?.t === ',' && isYearToken(tokens[j + 1]) && t.t === 'Act') j += 2;
@@ -119,13 +157,26 @@ function laws(c: Scan): void {
       let j = i + 1;
       while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-trafficking|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
       if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
-        push(i, j + 1, 'law');
-        i = j;
+        // `2003 Law on Human Smuggling and Trafficking`: the title after `on` belongs to it.
+        let end = j + 1;
+        if (tokens[j]!.t === 'Law' && tokens[end]?.l === 'on') end = Math.max(end, titleAfter(tokens, end));
+        push(i, end, 'law');
+        i = end - 1;
         continue;
       }
       // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
     }
   }
+}
+
+/** Where the parenthesis closing at `close` opens: `(Codification and Reform)`, up to six words of capitals and connectors; -1 when it does not. */
+function parenStart(tokens: readonly Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - 7; k--) {
+    const t = tokens[k]!;
+    if (t.t === '(') return k < close - 1 && isCapitalized(tokens[k + 1]!) ? k : -1;
+    if (t.k !== Kind.Word || !(isCapitalized(t) || CONNECTORS.has(t.l))) return -1;
+  }
+  return -1;
 }
 
 /** Codes in lower case: `the penal code`, `the labor code`. */
@@ -223,6 +274,16 @@ function gazetteerNames(c: Scan): void {
     if (before && before.k === Kind.Word && isCapitalized(before) && !sentenceStart[i - 1] && !used[i - 1] && !isAcronym(before)
       && !/['’]s$/.test(before.t) && hit.type !== 'nationality' && !g.match(folded, i - 1)) continue;
     if (after && after.sp && isCapitalized(after) && !isAcronym(after) && (hit.type === 'city' || hit.type === 'region') && !classifyName([after.t]) && !g.match(folded, i + hit.length) && !MONTHS[after.l]) continue;
+    // `U.S. Department of State`: a country abbreviated with points before a body's name is part of it.
+    if (tokens[i + hit.length - 1]!.t === '.' && after && after.sp && isCapitalized(after) && !isAcronym(after)) {
+      const bodyEnd = properChunkEnd(tokens, i + hit.length, used);
+      const bodyType = classifyName(tokens.slice(i + hit.length, bodyEnd).map((t) => t.t));
+      if (bodyType === 'government-body') {
+        push(i, bodyEnd, bodyType);
+        i = bodyEnd - 1;
+        continue;
+      }
+    }
     const possessive = /['’]s$/.test(tokens[i + hit.length - 1]!.t);
     const chunkEnd = possessive ? i : properChunkEnd(tokens, i, used);
     if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
@@ -328,18 +389,51 @@ function bareAcronyms(c: Scan): void {
       const bare = t.t.slice(0, -2);
       t = { ...t, t: bare, l: bare.toLowerCase(), e: t.e - 2 };
     }
+    // `US$`: a currency sign, not a name.
+    if (tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp) continue;
     if (!isAcronym(t)) continue;
+    const name = !notAnAcronymName(tokens, i, t.t);
     const ys = yearsBefore(tokens, i);
     if (ys < i) {
-      // `the 2018-2022 NPA`
+      // `the 2018-2022 NPA`, `the 2007 HTTCA`: a dated acronym is a law or a plan; its last
+      // letters tell which when the text does not define it (`P`lan, `S`trategy, `P`lan of
+      // `A`ction, `A`ction `P`lan; else a law: `A`ct, `L`aw, `C`ode).
       const s0 = tokens[ys]!.s;
-      out.push({ s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t } as LocalEntity);
+      const dated: LocalEntity = { s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t };
+      if (name) dated.fallbackType = /(P|S|PA|AP)s?$/.test(t.t) ? 'plan' : 'law';
+      out.push(dated);
       continue;
     }
     const plural = /[a-z]s$|[A-Z]s$/.test(t.t) && t.t.endsWith('s') && t.t.length > 2 ? t.t.slice(0, -1) : t.t;
     const hit = g.match([fold(plural)], 0);
     const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
     if (hit) ent.type = hit.type;
+    else if (KNOWN_ARMED_GROUPS.has(plural)) ent.type = 'armed-group';
+    // Undefined in the document, an acronym is most often a government body's: the
+    // guidelines list ministries, police units, agencies, committees and funds there, and
+    // narratives spell out the ones of international organizations and NGOs, which the
+    // gazetteer knows anyway.
+    else if (name) ent.fallbackType = 'government-body';
     out.push(ent);
   }
+}
+
+/** Acronyms of armed groups that narratives use without spelling them out. */
+const KNOWN_ARMED_GROUPS: ReadonlySet<string> = new Set(['ISIS', 'ISIL', 'LRA', 'FDLR', 'AQIM', 'LTTE', 'FARC', 'ELN', 'ADF', 'RSF']);
+
+/**
+ * Capitals that are not the acronym of a name: common nouns (`NGO`, `HIV`, `TIP`, `IDPs`),
+ * currency codes, Roman numerals, and words of a heading in capitals (`TIER 2 WATCH LIST`,
+ * `PROSECUTION`).
+ */
+const NOT_NAMES = /^(NGOs?|INGOs?|CSOs?|CBOs?|FBOs?|TIP|HIV|AIDS|COVID|ID|IDs|SMS|GDP|CEOs?|OK|TV|DNA|LGBTQ?I?|IDPs?|OFWs?|CSEC|CSE|GBV|SGBV|OSEC|DDR|MOUs?|MOAs?|FY|PDF|URL|ICT|IT|AM|PM|KM|USD|FCFA|CFA|CFAF|SOPs?|TIER|WATCH|LIST|PROSECUTION|PROTECTION|PREVENTION|PROFILE|SUMMARY|TRAFFICKING|RECOMMENDATIONS|TVPA)$/;
+
+function notAnAcronymName(tokens: readonly Token[], i: number, bare: string): boolean {
+  if (NOT_NAMES.test(bare) || /^[IVXLC]+$/.test(bare) || isCode(bare)) return true;
+  // `SOS Enfance Zembla`: capitals that begin a longer name are not a name of their own.
+  const next = tokens[i + 1];
+  if (next && next.sp && next.k === Kind.Word && isCapitalized(next) && !isAcronym(next) && !/^(and|or)$/i.test(next.t)) return true;
+  // A heading or a sentence in capitals: the words around it are capitals too.
+  const caps = (k: number): boolean => tokens[k]?.k === Kind.Word && /^[A-Z]{3,}:?$/.test(tokens[k]!.t) && !isCode(tokens[k]!.t);
+  return caps(i - 1) || caps(i + 1);
 }
