@@ -492,7 +492,8 @@ function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]>
   for (const x of local) {
     if (++n % STEP === 0) yield;
     if (!x.acronym) continue;
-    const type = x.type ?? 'organization';
+    // A defined name no word types: most often a government body's (`Child Protection Units (CPUs)`).
+    const type = x.type ?? 'government-body';
     const existing = byAcronym.get(x.acronym.text);
     const b = existing ?? get(x.key, type, x.text);
     if (!existing) {

@@ -45,11 +45,11 @@ const WORLD_REGIONS = [
   'central asia', 'caribbean', 'sahel', 'balkans', 'western balkans', 'horn of africa', 'north america', 'south america',
   'central america', 'western europe', 'eastern europe', 'central europe', 'southern europe', 'northern europe',
   'east asia', 'oceania', 'persian gulf', 'arabian peninsula', 'maghreb', 'levant',
-  'subsaharan africa', 'middle east and north africa', 'gulf states', 'gulf countries', 'south caucasus', 'caucasus',
+  'subsaharan africa', 'middle east and north africa', 'south caucasus', 'caucasus',
   'north caucasus', 'southeast europe', 'south-east europe', 'southeastern europe', 'south east asia', 'south-east asia',
   'east africa', 'western africa', 'eastern africa', 'west asia', 'western asia', 'pacific islands', 'americas',
   'scandinavia', 'indian subcontinent', 'greater mekong subregion', 'mekong region', 'great lakes region',
-  'central and eastern europe', 'central and south america', 'gulf cooperation council states',
+  'central and eastern europe', 'central and south america',
 ];
 const EXTRA_CITIES = [
   'bamako', 'timbuktu', 'gao', 'mopti', 'kidal', 'segou', 'sikasso', 'kayes', 'ouagadougou', 'niamey',
@@ -79,11 +79,20 @@ const EXTRA_DEMONYMS = [
   'georgian', 'georgians', 'armenian', 'armenians', 'belarusian', 'belarusians', 'serbian', 'serbians', 'kosovar', 'kosovars',
   'bosnian', 'bosnians', 'montenegrin', 'macedonian', 'macedonians', 'croatian', 'croatians', 'slovak', 'slovaks', 'czech', 'czechs',
   'hungarian', 'hungarians', 'polish', 'poles', 'lithuanian', 'lithuanians', 'latvian', 'latvians', 'estonian', 'estonians',
-  'laotian', 'laotians', 'malaysian', 'malaysians', 'singaporean', 'mongolian', 'mongolians', 'rohingya', 'south sudanese',
+  'laotian', 'laotians', 'malaysian', 'malaysians', 'singaporean', 'singaporeans', 'mongolian', 'mongolians', 'south sudanese',
   'rwandan', 'rwandans', 'burundian', 'burundians', 'tanzanian', 'tanzanians', 'zambian', 'zambians', 'zimbabwean', 'zimbabweans',
   'malawian', 'malawians', 'mozambican', 'mozambicans', 'angolan', 'angolans', 'namibian', 'namibians', 'malagasy', 'comorian',
   'djiboutian', 'venezuelans', 'guatemalan', 'guatemalans', 'honduran', 'hondurans', 'salvadoran', 'salvadorans', 'nicaraguan',
   'nicaraguans', 'ecuadorian', 'ecuadorians', 'peruvian', 'peruvians', 'bolivian', 'bolivians', 'paraguayan', 'paraguayans',
+  'fijian', 'fijians', 'kazakhstani', 'kazakhstanis', 'south african', 'south africans', 'central african', 'central africans',
+  'bosnian', 'herzegovinian', 'salvadoran', 'trinidadian', 'trinidadians', 'tobagonian', 'kittitian', 'nevisian', 'papua new guinean',
+  'emirati', 'sri lankan', 'timorese', 'mauritian', 'mauritians', 'seychellois', 'cabo verdean', 'cabo verdeans', 'cape verdean',
+  'andorran', 'antiguan', 'antiguans', 'argentinian', 'argentinians', 'bahamian', 'bahamians', 'barbadian', 'barbadians', 'belizean',
+  'belizeans', 'bhutanese', 'botswanan', 'comoran', 'comorans', 'costa rican', 'costa ricans', 'cypriot', 'cypriots', 'danish',
+  'equatoguinean', 'equatoguineans', 'finnish', 'grenadian', 'grenadians', 'guyanese', 'irish', 'i-kiribati', 'basotho', 'maldivian',
+  'maldivians', 'maltese', 'marshallese', 'micronesian', 'micronesians', 'nauruan', 'palauan', 'palauans', 'slovenian', 'slovenians',
+  'surinamese', 'swazi', 'swazis', 'swedish', 'tongan', 'tongans', 'tuvaluan', 'uruguayan', 'uruguayans', 'new zealander',
+  'new zealanders', 'bruneian', 'bruneians', 'vincentian', 'vincentians', 'saint lucian', 'macanese', 'kosovan', 'kosovans',
 ];
 /** Continental and regional adjectives are not nationalities. */
 const NOT_NATIONALITIES = new Set([

@@ -327,8 +327,47 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Law on Social Welfare', type: 'law' },
       ],
     },
+    // Names next to other names; owners that are part of a name; legislatures.
+    {
+      text: 'In 2020, Ministry of Justice, Directorate-General for Child Protection (DGCP), and other officials met.',
+      expected: [
+        { text: 'Ministry of Justice', type: 'government-body' },
+        { text: 'Directorate-General for Child Protection', type: 'government-body', acronym: 'DGCP' },
+      ],
+    },
+    {
+      text: 'Officers of the Zemblan Army (ZA), ZPF, and Zemblan Border Guard (ZBG) were trained.',
+      expected: [
+        { text: 'Zemblan Army', type: 'government-body', acronym: 'ZA' },
+        { text: 'ZPF', bare: true, fallback: 'government-body' },
+        { text: 'Zemblan Border Guard', type: 'government-body', acronym: 'ZBG' },
+      ],
+    },
+    {
+      text: 'The Lord’s Liberation Army and the Attorney General’s Office clashed.',
+      expected: [
+        { text: 'Lord’s Liberation Army', type: 'armed-group' },
+        { text: 'Attorney General’s Office', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'In March, Parliament amended the law.',
+      expected: [
+        { text: 'Parliament', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'Nationals of the Republic of Korea and Filipino workers were exploited.',
+      expected: [
+        { text: 'Republic of Korea', type: 'country' },
+        { text: 'Filipino', type: 'nationality' },
+      ],
+    },
   ],
   negatives: [
+    { text: 'Fines reached 100 million Tanzania shillings or 50,000 Hong Kong dollars.', why: 'a country before a currency word names the currency' },
+    { text: 'The code was published in French and English, and the Arabic version came later.', why: 'languages are no nationalities' },
+    { text: 'Government-run shelters housed Rohingya refugees.', why: 'a capital before a hyphen and an ethnic group are no names' },
     { text: 'Recruiters charged each worker US$ 900.', why: 'US$ is a currency sign, not the country' },
     { text: 'The law on labor migration was amended.', why: 'a lower-case title after `law on` is no name' },
     { text: 'Police identified 40 victims and referred them to shelters.', why: 'no name' },

@@ -7,7 +7,7 @@ import type { EntityType } from '../../model';
 import { wordValue } from '../../numbers';
 import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
 import { MONTHS } from '../dates/rules';
-import { ARMED, classifyName, CONNECTORS, GOV, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
+import { ARMED, classifyName, CONNECTORS, CURRENCY_NOUN, GOV, LANGUAGE_NEXT, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
 import { appositiveType, idAfter, lawOrPlan, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
 import type { LocalEntity } from './types';
 import { isCode } from '../money/currency';
@@ -262,8 +262,27 @@ function gazetteerNames(c: Scan): void {
   const { tokens, folded, used, sentenceStart, g, push } = c;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
-    const hit = g.match(folded, i);
+    let hit = g.match(folded, i);
     if (!hit) continue;
+    const after0 = tokens[i + hit.length];
+    // `Hong Kong dollars`, `Tanzania shilling`: the country names a currency, not a place.
+    if ((hit.type === 'country' || hit.type === 'nationality' || hit.type === 'city') && after0 && after0.k === Kind.Word && CURRENCY_NOUN.test(after0.l)) {
+      for (let q = i; q < i + hit.length; q++) used[q] = 1;
+      i += hit.length - 1;
+      continue;
+    }
+    // `in French and English`, `the French version`: a language, not a nationality.
+    if (hit.type === 'nationality' && (tokens[i - 1]?.l === 'in' || (after0 && LANGUAGE_NEXT.test(after0.l))
+      || (/^(and|or)$/.test(tokens[i - 1]?.l ?? '') && tokens[i - 3]?.l === 'in' && g.match(folded, i - 2)?.type === 'nationality'))) {
+      used[i] = 1;
+      continue;
+    }
+    // `Republic of Montenegro`: the country's formal name.
+    if (hit.type === 'country' && tokens[i - 1]?.t === 'of' && tokens[i - 2]?.t === 'Republic' && !used[i - 2]) {
+      const whole = hit.length + 2;
+      i -= 2;
+      hit = { ...hit, length: whole };
+    }
     // `Gao region`, `Kayes Region`: the word `region` names a region.
     let type = hit.type;
     if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
@@ -313,7 +332,8 @@ function placesByUse(c: Scan): void {
     if (next && isCapitalized(next) && next.sp) continue; // a longer name, not a place
     const prev = tokens[i - 1]!;
     // `Victims of Violent Crime`: after a capitalized word and a preposition it is part of a title.
-    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && !sentenceStart[i - 2] && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
+    // `Office to Monitor and Combat ...` at a line's start: a body's word starts a title too.
+    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && (!sentenceStart[i - 2] || (GOV.test(tokens[i - 2]!.l) && /^(to|for|of)$/.test(prev.l))) && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
     const regionWord = REGION_WORDS.test(next?.l ?? '') && !isCapitalized(next!);
     const listed = (prev.l === 'and' && (placeAt(i - 2) || (tokens[i - 2]?.t === ',' && placeAt(i - 3)))) || (prev.t === ',' && placeAt(i - 2));
     const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
@@ -348,10 +368,18 @@ function organizationNames(c: Scan): void {
     let j = properChunkEnd(tokens, i, used);
     if (j === i) continue;
     let s = i;
-    // `Nigeria’s National Agency`: a possessive is the owner, not part of the name.
-    for (let q = i; q < j - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) s = q + 1;
+    // `Nigeria’s National Agency`, `Veldora’s`, `PNL’s`: a possessive is the owner, not part of
+    // the name. A title of several words (`Attorney General’s Office`) or a word for people
+    // (`Lord’s Resistance Army`, `Women’s Charter`) is part of it.
+    for (let q = i; q < j - 1; q++) {
+      if (!/['’]s$/.test(tokens[q]!.t)) continue;
+      const inName = (q > s && !c.g.match(c.folded, q) && !isAcronym({ ...tokens[q]!, t: tokens[q]!.t.slice(0, -2) }))
+        || /^(lord|people|women|children|workers|attorney|president|citizens|employers|farmers)['’]s$/.test(tokens[q]!.l);
+      if (!inName) s = q + 1;
+    }
     // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
-    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
+    // `Publisher United States Department of State`: the label of a field in a pasted page header.
+    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this|publisher|author)$/.test(tokens[s]!.l)) s++;
     // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
     if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
     // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
@@ -371,6 +399,11 @@ function organizationNames(c: Scan): void {
       }
       const type = classifyName(words);
       if (!type || type === 'plan') continue;
+      // `Parliament`, `Senate`: a legislature is named by its one word.
+      if (pe - ps === 1 && /^(Parliament|Senate|Congress)$/.test(words[0]!)) {
+        push(ps, pe, 'government-body');
+        continue;
+      }
       if (pe - ps === 1 && classifyName(words) && (GOV.test(fold(words[0]!)) || ARMED.test(fold(words[0]!)) || ORG.test(fold(words[0]!)) || NGO.test(fold(words[0]!)) || /s$/.test(words[0]!))) continue;
       if (/^(government)$/i.test(words[0]!) && words.length > 1) continue; // `Government of Mali` is the government, not a name
       push(ps, pe, type);
@@ -426,7 +459,7 @@ const KNOWN_ARMED_GROUPS: ReadonlySet<string> = new Set(['ISIS', 'ISIL', 'LRA', 
  * currency codes, Roman numerals, and words of a heading in capitals (`TIER 2 WATCH LIST`,
  * `PROSECUTION`).
  */
-const NOT_NAMES = /^(NGOs?|INGOs?|CSOs?|CBOs?|FBOs?|TIP|HIV|AIDS|COVID|ID|IDs|SMS|GDP|CEOs?|OK|TV|DNA|LGBTQ?I?|IDPs?|OFWs?|CSEC|CSE|GBV|SGBV|OSEC|DDR|MOUs?|MOAs?|FY|PDF|URL|ICT|IT|AM|PM|KM|USD|FCFA|CFA|CFAF|SOPs?|TIER|WATCH|LIST|PROSECUTION|PROTECTION|PREVENTION|PROFILE|SUMMARY|TRAFFICKING|RECOMMENDATIONS|TVPA)$/;
+const NOT_NAMES = /^(NGOs?|INGOs?|CSOs?|CBOs?|FBOs?|TIP|HIV|AIDS|COVID|ID|IDs|SMS|GDP|CEOs?|OK|TV|DNA|GMT|UTC|LGBTQ?I?|IDPs?|OFWs?|CSEC|CSE|GBV|SGBV|OSEC|DDR|MOUs?|MOAs?|FY|PDF|URL|ICT|IT|AM|PM|KM|USD|FCFA|CFA|CFAF|SOPs?|TIER|WATCH|LIST|PROSECUTION|PROTECTION|PREVENTION|PROFILE|SUMMARY|TRAFFICKING|RECOMMENDATIONS|TVPA)$/;
 
 function notAnAcronymName(tokens: readonly Token[], i: number, bare: string): boolean {
   if (NOT_NAMES.test(bare) || /^[IVXLC]+$/.test(bare) || isCode(bare)) return true;
