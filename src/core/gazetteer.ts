@@ -51,6 +51,21 @@ const WORLD_REGIONS = [
   'scandinavia', 'indian subcontinent', 'greater mekong subregion', 'mekong region', 'great lakes region',
   'central and eastern europe', 'central and south america',
 ];
+/**
+ * States, provinces and islands that narratives name often as places of origin or
+ * exploitation and that the lexicon lacks (it knows Punjab, Bihar, Chiapas, ...).
+ */
+const SUBNATIONAL_REGIONS = [
+  'rakhine', 'kachin', 'kayin', 'kayah', 'sagaing', 'shan state', 'bali', 'java', 'east java', 'west java', 'central java',
+  'sumatra', 'north sumatra', 'kalimantan', 'west kalimantan', 'sulawesi', 'riau islands', 'west nusa tenggara',
+  'east nusa tenggara', 'sindh', 'khyber pakhtunkhwa', 'balochistan', 'baluchistan', 'mindanao', 'luzon', 'visayas',
+  'qassim', 'uttar pradesh', 'west bengal', 'tamil nadu', 'andhra pradesh', 'madhya pradesh', 'himachal pradesh',
+  'jammu and kashmir', 'kashmir', 'guerrero', 'quintana roo', 'baja california', 'yunnan', 'xinjiang', 'guangxi', 'sabah',
+  'kurdistan', 'kurdistan region', 'iraqi kurdistan', 'darfur', 'north kivu', 'south kivu', 'ituri', 'katanga', 'kasai',
+  'tigray', 'amhara', 'oromia', 'puntland', 'somaliland', 'transnistria', 'abkhazia', 'south ossetia', 'crimea', 'donbas',
+  'chechnya', 'dagestan', 'siberia', 'zanzibar', 'casamance', 'cabo delgado', 'niger delta', 'sinai', 'west bank', 'gaza',
+  'gaza strip', 'northern cyprus', 'mindanao island', 'borneo', 'patagonia', 'amazon region',
+];
 const EXTRA_CITIES = [
   'bamako', 'timbuktu', 'gao', 'mopti', 'kidal', 'segou', 'sikasso', 'kayes', 'ouagadougou', 'niamey',
   'dakar', 'conakry', 'abidjan', 'lome', 'cotonou', 'porto-novo', 'libreville', 'yaounde', 'douala',
@@ -124,6 +139,50 @@ export const INTERNATIONAL_ORGANIZATIONS: ReadonlyArray<readonly [string, string
   ['GCC', 'Gulf Cooperation Council'],
   ['ASEAN', 'Association of Southeast Asian Nations'],
   ['SADC', 'Southern African Development Community'],
+  ['UNWOMEN', 'UN Women'],
+  ['OHCHR', 'Office of the United Nations High Commissioner for Human Rights'],
+  ['UNAIDS', 'Joint United Nations Programme on HIV/AIDS'],
+  ['WFP', 'World Food Programme'],
+  ['UNESCO', 'United Nations Educational, Scientific and Cultural Organization'],
+  ['UNMISS', 'United Nations Mission in South Sudan'],
+  ['MONUSCO', 'United Nations Organization Stabilization Mission in the Democratic Republic of the Congo'],
+  ['UNAMA', 'United Nations Assistance Mission in Afghanistan'],
+  ['MINUSCA', 'United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic'],
+  ['UNSC', 'United Nations Security Council'],
+  ['OAS', 'Organization of American States'],
+  ['SICA', 'Central American Integration System'],
+  ['CARICOM', 'Caribbean Community'],
+  ['IGAD', 'Intergovernmental Authority on Development'],
+  ['EAC', 'East African Community'],
+  ['COMESA', 'Common Market for Eastern and Southern Africa'],
+  ['SAARC', 'South Asian Association for Regional Cooperation'],
+  ['BIMSTEC', 'Bay of Bengal Initiative for Multi-Sectoral Technical and Economic Cooperation'],
+  ['APEC', 'Asia-Pacific Economic Cooperation'],
+  ['CIS', 'Commonwealth of Independent States'],
+  ['CSTO', 'Collective Security Treaty Organization'],
+  ['NATO', 'North Atlantic Treaty Organization'],
+  ['FATF', 'Financial Action Task Force'],
+  ['ICC', 'International Criminal Court'],
+  ['IMF', 'International Monetary Fund'],
+  ['OIC', 'Organisation of Islamic Cooperation'],
+  ['ICMPD', 'International Centre for Migration Policy Development'],
+  ['IPU', 'Inter-Parliamentary Union'],
+  ['ACTIP', 'ASEAN Convention against Trafficking in Persons, Especially Women and Children'],
+  ['UNCTED', 'United Nations Counter-Terrorism Committee Executive Directorate'],
+  ['EUROJUST', 'European Union Agency for Criminal Justice Cooperation'],
+  ['FRONTEX', 'European Border and Coast Guard Agency'],
+  ['', 'United Nations Security Council'],
+  ['', 'UN Security Council'],
+  ['', 'UN Human Rights Council'],
+  ['', 'Human Rights Council'],
+  ['', 'European Commission'],
+  ['', 'European Parliament'],
+  ['', 'Arab League'],
+  ['', 'League of Arab States'],
+  ['', 'Commonwealth Secretariat'],
+  ['', 'Nordic Council of Ministers'],
+  ['', 'Council of the Baltic Sea States'],
+  ['', 'Bali Process'],
   ['', 'Eurojust'],
   ['', 'Frontex'],
   ['', 'World Bank'],
@@ -136,6 +195,9 @@ const KNOWN_NGOS = [
   'ECPAT International', 'Anti-Slavery International', 'Walk Free', 'Polaris Project', 'International Justice Mission',
   'World Vision', 'Plan International', 'Salvation Army', 'Amnesty International', 'Human Rights Watch',
   'Doctors Without Borders', 'Medecins Sans Frontieres', 'Hagar International', 'Free the Slaves', 'Stop the Traffik',
+  'Shared Hope International', 'Liberty Shared', 'Verite', 'Winrock International', 'Catholic Relief Services', 'Mercy Corps',
+  'International Rescue Committee', 'Oxfam', 'CARE International', 'SOS Children\'s Villages', 'Caritas Internationalis',
+  'Global Fund to End Modern Slavery', 'Freedom Fund', 'Justice and Care', 'A21', 'Destiny Rescue', 'Love146',
 ];
 
 export interface GazetteerHit {
@@ -195,7 +257,7 @@ export function gazetteer(): Gazetteer {
   if (instance) return instance;
   const g = new Gazetteer();
   for (const c of [...lexicon.country, ...EXTRA_COUNTRIES]) g.add(c, 'country');
-  for (const r of [...lexicon.region, ...WORLD_REGIONS]) g.add(r, 'region');
+  for (const r of [...lexicon.region, ...WORLD_REGIONS, ...SUBNATIONAL_REGIONS]) g.add(r, 'region');
   for (const c of [...lexicon.city, ...EXTRA_CITIES]) g.add(c, 'city');
   for (const d of [...lexicon.demonym, ...EXTRA_DEMONYMS]) if (!NOT_NATIONALITIES.has(d) && !g.match([d], 0)) g.add(d, 'nationality');
   for (const [acr, long] of INTERNATIONAL_ORGANIZATIONS) {

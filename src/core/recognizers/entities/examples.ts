@@ -363,6 +363,22 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Filipino', type: 'nationality' },
       ],
     },
+    {
+      text: 'Lunarian-based brokers recruited women from Rakhine and Bali for Ghanaian-owned boats.',
+      expected: [
+        { text: 'Rakhine', type: 'region' },
+        { text: 'Bali', type: 'region' },
+        { text: 'Ghanaian', type: 'nationality' },
+      ],
+    },
+    {
+      text: 'The ICMPD and CARICOM trained officials with Catholic Relief Services.',
+      expected: [
+        { text: 'ICMPD', type: 'international-organization' },
+        { text: 'CARICOM', type: 'international-organization' },
+        { text: 'Catholic Relief Services', type: 'ngo' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Fines reached 100 million Tanzania shillings or 50,000 Hong Kong dollars.', why: 'a country before a currency word names the currency' },

@@ -263,6 +263,18 @@ function gazetteerNames(c: Scan): void {
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
     let hit = g.match(folded, i);
+    // `Nairobi-based recruiters`, `Chinese-owned vessels`: the place or people before the hyphen.
+    const compound = /^(\p{Lu}[\p{L}]+)-(based|owned|run|operated|born|flagged|registered|led|funded|sponsored|controlled|bound)$/u.exec(tokens[i]!.t);
+    if (!hit && compound) {
+      const part = g.match([fold(compound[1]!)], 0);
+      if (part && part.length === 1) {
+        const ent = push(i, i + 1, part.type);
+        ent.e = ent.s + compound[1]!.length;
+        ent.text = compound[1]!;
+        ent.key = fold(compound[1]!);
+      }
+      continue;
+    }
     if (!hit) continue;
     const after0 = tokens[i + hit.length];
     // `Hong Kong dollars`, `Tanzania shilling`: the country names a currency, not a place.
