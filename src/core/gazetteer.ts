@@ -27,7 +27,7 @@ const EXTRA_COUNTRIES = [
   'papua new guinea', 'marshall islands', 'solomon islands', 'turks and caicos islands', 'heard and mcdonald islands',
   // The words are matched without a final `'s` (`People’s` -> `people`).
   'people republic of china', 'democratic people republic of korea', 'lao people democratic republic',
-  'soviet union', 'yugoslavia', 'czechoslovakia', 'bosnia', 'herzegovina',
+  'antigua', 'soviet union', 'yugoslavia', 'czechoslovakia', 'bosnia', 'herzegovina',
   // Abbreviations written with points: `U.S.`, `U.A.E.`, `U. A. E.`, `U.K.`
   'u . s .', 'u . s . a .', 'u . a . e .', 'u . k .',
 ];

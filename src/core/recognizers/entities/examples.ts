@@ -379,8 +379,34 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Catholic Relief Services', type: 'ngo' },
       ],
     },
+    {
+      text: 'The Law on the Prevention, Suppression, and Punishment of Forced Labor entered into force.',
+      expected: [
+        { text: 'Law on the Prevention, Suppression, and Punishment of Forced Labor', type: 'law' },
+      ],
+    },
+    {
+      text: 'The Labor Migration Policy and the Women’s Charter protect maids.',
+      expected: [
+        { text: 'Labor Migration Policy', type: 'plan' },
+        { text: 'Women’s Charter', type: 'law' },
+      ],
+    },
+    {
+      text: 'The National Victims Trust Fund paid compensation.',
+      expected: [
+        { text: 'National Victims Trust Fund', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'Placement in National Service for Minors shelters was slow.',
+      expected: [
+        { text: 'National Service for Minors', type: 'government-body' },
+      ],
+    },
   ],
   negatives: [
+    { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },
     { text: 'Fines reached 100 million Tanzania shillings or 50,000 Hong Kong dollars.', why: 'a country before a currency word names the currency' },
     { text: 'The code was published in French and English, and the Arabic version came later.', why: 'languages are no nationalities' },
     { text: 'Government-run shelters housed Rohingya refugees.', why: 'a capital before a hyphen and an ethnic group are no names' },

@@ -33,6 +33,8 @@ export function classifyName(words: readonly string[]): EntityType | undefined {
   if (/\b(armed forces|defense and security forces|defence and security forces|security forces)\b/.test(joined)) return 'government-body';
   if (/\b(protocol|convention)\b/.test(joined) && words.some((w) => /^(Protocol|Convention)$/.test(w))) return 'law';
   if (/\bnational (plan|action plan|strategy|policy)\b|\bplan of action\b|\baction plan\b|\bprotocol\b/.test(joined)) return 'plan';
+  // `National Assistance Trust Fund`: a national or state body with a body's word is the government's.
+  if (/^(national|state|federal|central|public)$/.test(lower[0] ?? '') && lower.some((w) => GOV.test(w))) return 'government-body';
   let type: EntityType | undefined;
   for (const [n, w] of lower.entries()) {
     // `Directorate-General`: the body's word before a hyphen and a capital (not `Government-run`).

@@ -53,9 +53,18 @@ export function titleAfter(tokens: readonly Token[], j: number): number {
   const first = tokens[k];
   if (!first || !(isCapitalized(first) || first.l === 'on' || first.l === 'relating')) return j;
   // Titles are short: a run of more than 24 words is not one title.
-  while (k < tokens.length && k < j + 24 && tokens[k]!.k === Kind.Word && (isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
+  while (k < tokens.length && k < j + 24 && (tokens[k]!.k === Kind.Word || tokens[k]!.t === ',') && (tokens[k]!.t === ',' || isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
     // `... of Persons and the Law on Social Assistance`: another law's name begins.
     if (k > j && /^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[k]!.t) && !isCapitalized(tokens[k - 1]!)) break;
+    // `Law on the Prevention, Suppression, and Punishment of ...`: a comma between the nouns of one title.
+    if (tokens[k]!.t === ',' && k > j) {
+      const n = tokens[k + 1]?.l === 'and' ? tokens[k + 2] : tokens[k + 1];
+      if (n && isCapitalized(n) && /(tion|sion|ment|ance|ence|ing|ity)$/.test(n.l)) {
+        k++;
+        continue;
+      }
+    }
+    if (tokens[k]!.t === ',') break;
     // `... and the Penal Code`: a law named after `and the` is another one.
     if (tokens[k]!.l === 'and' && tokens[k + 1]?.l === 'the') {
       let q = k + 2;

@@ -113,7 +113,7 @@ function laws(c: Scan): void {
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code';
+    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code' || t.t === 'Charter';
     // `the Law on Social Assistance`: a capitalized title after `on` names the law.
     const titled = t.t === 'Law' && tokens[i + 1]?.l === 'on' && titleAfter(tokens, i + 1) > i + 2;
     // `Bonded Labor (Prohibition) Act`: a capitalized word in parentheses before the law word.
@@ -126,7 +126,7 @@ function laws(c: Scan): void {
         const p = tokens[st - 1];
         if (!p || used[st - 1] || i - st >= 12) break;
         // `Zembla’s Labor Act`: the owner is not part of the title.
-        if (isCapitalized(p) && /['’]s$/.test(p.t)) break;
+        if (isCapitalized(p) && /['’]s$/.test(p.t) && !/^(women|children|workers|people)['’]s$/.test(p.l)) break;
         if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
         // `Prevention of Human Trafficking Act`, `Anti-Trafficking in Persons Act`
         else if (/^(of|on|against|for|and|in)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && !/['’]s$/.test(tokens[st - 2]!.t) && st < i) st--;
@@ -210,7 +210,7 @@ function namedNgos(c: Scan): void {
 function plans(c: Scan): void {
   const { text, tokens, used, definitionAt, push } = c;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i]) continue;
+    if (used[i] || tokens[i]!.l === 'the') continue;
     const t = tokens[i]!;
     let j = i;
     if (isYearToken(t)) {
@@ -223,7 +223,8 @@ function plans(c: Scan): void {
       k++;
     }
     const head = tokens[k];
-    if (!head || used[k] || !/^(plan|protocol|strategy|roadmap)$/.test(head.l)) continue;
+    // `Labor Migration Policy`: a policy is a plan when its name is capitalized.
+    if (!head || used[k] || !(/^(plan|protocol|strategy|roadmap)$/.test(head.l) || (head.t === 'Policy' && k > j && isCapitalized(tokens[k - 1]!)))) continue;
     if (k === j && j === i) continue; // a bare `plan`
     const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x) && x.l !== 'the');
     if (!named) continue;
@@ -392,6 +393,8 @@ function organizationNames(c: Scan): void {
     // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
     // `Publisher United States Department of State`: the label of a field in a pasted page header.
     while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this|publisher|author)$/.test(tokens[s]!.l)) s++;
+    // `Placement in National Service for Minors`: a common noun capitalized at a sentence start, then a preposition.
+    if (sentenceStart[s] && /^(in|to|with|by|from|at|under|within|into)$/.test(tokens[s + 1]?.l ?? '') && !classifyName([tokens[s]!.t]) && s + 2 < j && classifyName(tokens.slice(s + 2, j).map((t) => t.t))) s += 2;
     // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
     if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
     // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
