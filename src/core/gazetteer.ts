@@ -49,7 +49,7 @@ const WORLD_REGIONS = [
   'north caucasus', 'southeast europe', 'south-east europe', 'southeastern europe', 'south east asia', 'south-east asia',
   'east africa', 'western africa', 'eastern africa', 'west asia', 'western asia', 'pacific islands', 'americas',
   'scandinavia', 'indian subcontinent', 'greater mekong subregion', 'mekong region', 'great lakes region',
-  'central and eastern europe', 'central and south america',
+  'central and eastern europe', 'central and south america', 'arabian gulf', 'asia-pacific', 'asia pacific',
 ];
 /**
  * States, provinces and islands that narratives name often as places of origin or

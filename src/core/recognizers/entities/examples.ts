@@ -404,6 +404,21 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'National Service for Minors', type: 'government-body' },
       ],
     },
+    {
+      text: 'The Palermo Protocol and the Victims Protection Act (VPA) apply.',
+      expected: [
+        { text: 'Palermo Protocol', type: 'law' },
+        { text: 'Victims Protection Act', type: 'law', acronym: 'VPA' },
+      ],
+    },
+    {
+      text: 'The Council of Ministers and the National Committee (NC) met in the Kingdom of Saudi Arabia.',
+      expected: [
+        { text: 'Council of Ministers', type: 'government-body' },
+        { text: 'National Committee', type: 'government-body', acronym: 'NC' },
+        { text: 'Kingdom of Saudi Arabia', type: 'country' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

@@ -69,14 +69,23 @@ function definitions(c: Scan): void {
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
     let [ls, le] = long;
-    // `Cameroon, Chad, Nigeria, Democratic Republic of the Congo (DRC)`: in a list, the
-    // acronym defines the last item only, when that item is a known place.
+    // `Cameroon, Chad, Democratic Republic of the Congo (DRC)`, `the Palermo Protocol and the
+    // Trafficking Victims Protection Act (TVPA)`: in a list, the acronym defines the last item
+    // only, when that item is a known name, or when both sides are names of their own.
     const known = g.match(folded, ls);
+    const named = (a: number, b: number): boolean => {
+      const hit = g.match(folded, a);
+      return (hit !== undefined && hit.length === b - a) || classifyName(tokens.slice(a, b).map((x) => x.t)) !== undefined || lawOrPlan(tokens, a, b) !== undefined;
+    };
     for (let q = ls + 1; q < le - 1 && !(known && known.length === le - ls); q++) {
       if (tokens[q]!.t !== ',' && tokens[q]!.l !== 'and') continue;
-      const tail = g.match(folded, q + 1);
-      if (tail && q + 1 + tail.length === le && (tail.type === 'country' || tail.type === 'region')) {
-        ls = q + 1;
+      let r = q + 1;
+      if (tokens[r]?.l === 'and') r++;
+      if (tokens[r]?.l === 'the') r++;
+      if (r >= le || !isCapitalized(tokens[r]!)) continue;
+      const tail = g.match(folded, r);
+      if ((tail && r + tail.length === le) || (named(ls, q) && named(r, le))) {
+        ls = r;
         break;
       }
     }
@@ -290,8 +299,8 @@ function gazetteerNames(c: Scan): void {
       used[i] = 1;
       continue;
     }
-    // `Republic of Montenegro`: the country's formal name.
-    if (hit.type === 'country' && tokens[i - 1]?.t === 'of' && tokens[i - 2]?.t === 'Republic' && !used[i - 2]) {
+    // `Republic of Montenegro`, `Kingdom of Saudi Arabia`, `State of Qatar`: the country's formal name.
+    if (hit.type === 'country' && tokens[i - 1]?.t === 'of' && /^(Republic|Kingdom|Sultanate|State|Principality|Commonwealth|Federation)$/.test(tokens[i - 2]?.t ?? '') && !used[i - 2]) {
       const whole = hit.length + 2;
       i -= 2;
       hit = { ...hit, length: whole };
