@@ -419,6 +419,14 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Kingdom of Saudi Arabia', type: 'country' },
       ],
     },
+    {
+      text: 'Courts applied the Forced Labor (Prevention) Act (FLPA) and the Criminal Investigations Department (CID) of the Ministry of Interior (MOI) investigated.',
+      expected: [
+        { text: 'Forced Labor (Prevention) Act', type: 'law', acronym: 'FLPA' },
+        { text: 'Criminal Investigations Department', type: 'government-body', acronym: 'CID' },
+        { text: 'Ministry of Interior', type: 'government-body', acronym: 'MOI' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

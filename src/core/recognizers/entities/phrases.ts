@@ -77,6 +77,17 @@ export function titleAfter(tokens: readonly Token[], j: number): number {
   return end;
 }
 
+/** Where the parenthesis closing at `close` opens: `(Codification and Reform)`, up to six words of capitals and connectors; -1 when it does not. */
+export function parenStart(tokens: readonly Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - 7; k--) {
+    const t = tokens[k]!;
+    // `(CID)`: an acronym alone in parentheses is a definition, not part of a title.
+    if (t.t === '(') return k < close - 1 && isCapitalized(tokens[k + 1]!) && !(close === k + 2 && isAcronymToken(tokens[k + 1]!)) ? k : -1;
+    if (t.k !== Kind.Word || !(isCapitalized(t) || CONNECTORS.has(t.l))) return -1;
+  }
+  return -1;
+}
+
 /** The end of a run of capitalized words joined by connectors, from i (exclusive end; i when none). */
 export function properChunkEnd(tokens: readonly Token[], i: number, used: Uint8Array): number {
   let k = i;
@@ -162,6 +173,9 @@ export function longFormBefore(tokens: readonly Token[], openAt: number): [numbe
       start = k;
       caps++;
       lowerRun = 0;
+    } else if (t.t === ')' && caps > 0 && parenStart(tokens, k) > 0 && isCapitalized(tokens[parenStart(tokens, k) - 1]!)) {
+      // `Immoral Traffic (Prevention) Act (ITPA)`: words in parentheses inside the title
+      k = parenStart(tokens, k);
     } else if (t.k === Kind.Word && (t.l === 'the' || t.l === 'and') && k > 0 && (CONNECTORS.has(tokens[k - 1]!.l) || tokens[k - 1]!.t === ',')) {
       // `for the Advancement`, `and the Family`
     } else if (t.k === Kind.Word && CONNECTORS.has(t.l) && t.l !== 'the') {

@@ -8,7 +8,7 @@ import { wordValue } from '../../numbers';
 import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
 import { MONTHS } from '../dates/rules';
 import { ARMED, classifyName, CONNECTORS, CURRENCY_NOUN, GOV, LANGUAGE_NEXT, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
-import { appositiveType, idAfter, lawOrPlan, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
+import { appositiveType, idAfter, lawOrPlan, parenStart, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
 import type { LocalEntity } from './types';
 import { isCode } from '../money/currency';
 import { isYearToken } from '../numbers/rules';
@@ -176,16 +176,6 @@ function laws(c: Scan): void {
       // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
     }
   }
-}
-
-/** Where the parenthesis closing at `close` opens: `(Codification and Reform)`, up to six words of capitals and connectors; -1 when it does not. */
-function parenStart(tokens: readonly Token[], close: number): number {
-  for (let k = close - 1; k >= 0 && k >= close - 7; k--) {
-    const t = tokens[k]!;
-    if (t.t === '(') return k < close - 1 && isCapitalized(tokens[k + 1]!) ? k : -1;
-    if (t.k !== Kind.Word || !(isCapitalized(t) || CONNECTORS.has(t.l))) return -1;
-  }
-  return -1;
 }
 
 /** Codes in lower case: `the penal code`, `the labor code`. */
