@@ -200,6 +200,15 @@ const KNOWN_NGOS = [
   'Global Fund to End Modern Slavery', 'Freedom Fund', 'Justice and Care', 'A21', 'Destiny Rescue', 'Love146',
 ];
 
+/** Non-state armed groups that narratives name without a word that types them. */
+const KNOWN_ARMED_GROUPS = [
+  'Taliban', 'al-Shabaab', 'al-Shabab', 'al Shabaab', 'Boko Haram', 'ISIS', 'ISIL', 'Islamic State', 'Da\'esh', 'Daesh',
+  'Hizballah', 'Hezbollah', 'Houthis', 'Houthi', 'Ansar Allah', 'al-Qaida', 'al-Qaeda', 'Hamas', 'Mai Mai', 'Mai-Mai',
+  'anti-Balaka', 'ex-Seleka', 'Seleka', 'Janjaweed', 'Wagner Group', 'Jamaat Nusrat al-Islam wal-Muslimin', 'Haqqani Network',
+];
+/** Armed forces that narratives name by a proper name alone. */
+const KNOWN_FORCES = ['Tatmadaw', 'Rapid Support Forces'];
+
 export interface GazetteerHit {
   /** Number of tokens the name spans. */
   readonly length: number;
@@ -265,6 +274,8 @@ export function gazetteer(): Gazetteer {
     g.add(long, 'international-organization');
   }
   for (const n of KNOWN_NGOS) g.add(n, 'ngo');
+  for (const n of KNOWN_ARMED_GROUPS) g.add(n, 'armed-group');
+  for (const n of KNOWN_FORCES) g.add(n, 'government-body');
   instance = g;
   return g;
 }

@@ -427,6 +427,14 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Ministry of Interior', type: 'government-body', acronym: 'MOI' },
       ],
     },
+    {
+      text: 'The Taliban and al-Shabaab recruited boys, and the Kurdistan Region of Iraq (IKR) hosted refugees.',
+      expected: [
+        { text: 'Taliban', type: 'armed-group' },
+        { text: 'al-Shabaab', type: 'armed-group' },
+        { text: 'Kurdistan Region of Iraq', type: 'region', acronym: 'IKR' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

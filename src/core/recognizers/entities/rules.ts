@@ -96,7 +96,9 @@ function definitions(c: Scan): void {
     ls = yearsBefore(tokens, ls);
     const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
     const gz = g.match(folded, ls);
-    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
+    // `Kurdistan Region of Iraq (IKR)`: an administrative word names a region.
+    const admin = words.some((w) => /^(Region|Province|District|Governorate|Prefecture|Oblast)$/.test(w)) ? 'region' as const : undefined;
+    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le) ?? admin;
     const acr = tokens[i]!;
     // `Safe Haven Lunaria (SHL), an NGO,`: the apposition says what it is.
     const apposition = tokens[i + 2]?.t === ',' ? appositiveType(tokens, i + 3) : undefined;
@@ -261,7 +263,8 @@ function plans(c: Scan): void {
 function gazetteerNames(c: Scan): void {
   const { tokens, folded, used, sentenceStart, g, push } = c;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
+    // `al-Shabaab`, `anti-Balaka`: a name may begin with a lower-case particle.
+    if (used[i] || tokens[i]!.k !== Kind.Word || !(isCapitalized(tokens[i]!) || /^(al|el|ex|anti)-\p{Lu}/u.test(tokens[i]!.t))) continue;
     let hit = g.match(folded, i);
     // `Nairobi-based recruiters`, `Chinese-owned vessels`: the place or people before the hyphen.
     const compound = /^(\p{Lu}[\p{L}]+)-(based|owned|run|operated|born|flagged|registered|led|funded|sponsored|controlled|bound)$/u.exec(tokens[i]!.t);
