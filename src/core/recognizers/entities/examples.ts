@@ -428,9 +428,10 @@ export const corpus: Corpus<EntityItem> = {
       ],
     },
     {
-      text: 'The Taliban and al-Shabaab recruited boys, and the Kurdistan Region of Iraq (IKR) hosted refugees.',
+      text: 'The Taliban, Mai Mai Kessa and al-Shabaab recruited boys, and the Kurdistan Region of Iraq (IKR) hosted refugees.',
       expected: [
         { text: 'Taliban', type: 'armed-group' },
+        { text: 'Mai Mai Kessa', type: 'armed-group' },
         { text: 'al-Shabaab', type: 'armed-group' },
         { text: 'Kurdistan Region of Iraq', type: 'region', acronym: 'IKR' },
       ],

@@ -298,6 +298,12 @@ function gazetteerNames(c: Scan): void {
       i -= 2;
       hit = { ...hit, length: whole };
     }
+    // `Mai Mai Guidon`: a faction takes the name of its movement and its own.
+    if (hit.type === 'armed-group') {
+      let n = hit.length;
+      while (tokens[i + n] && tokens[i + n]!.sp && isCapitalized(tokens[i + n]!) && !isAcronym(tokens[i + n]!) && !used[i + n] && n < hit.length + 3) n++;
+      hit = { ...hit, length: n };
+    }
     // `Gao region`, `Kayes Region`: the word `region` names a region.
     let type = hit.type;
     if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
