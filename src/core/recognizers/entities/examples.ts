@@ -436,6 +436,13 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Kurdistan Region of Iraq', type: 'region', acronym: 'IKR' },
       ],
     },
+    {
+      text: '2024 TIP Report - Zembla The\nGovernment of Zembla met with officials of the Ministry of\nInterior.',
+      expected: [
+        { text: '2024 TIP', bare: true },
+        { text: 'Ministry of\nInterior', type: 'government-body' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

@@ -36,6 +36,40 @@ const PASSES: ReadonlyArray<(c: Scan) => void> = [
 
 export function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
   ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
+  // A hard-wrapped paragraph may begin with the lines of a page header (`2023 TIP Report -
+  // Belize The`, `U.S. Department of State`, `NEPAL: TIER 2`): no name runs across the end of
+  // such a short line, but a name may run on across the end of a full line of wrapped text.
+  const cuts = headerBreaks(text, tokens);
+  if (cuts.length > 0) {
+    const all: LocalEntity[] = [];
+    let a = 0;
+    for (const b of [...cuts, tokens.length]) {
+      const part = tokens.slice(a, b);
+      const r = ranges.filter(([x]) => x >= a && x < b).map(([x, y]) => [x - a, Math.min(y, b) - a] as const);
+      all.push(...scanTokens(text, part, folded.slice(a, b), r.length > 0 ? r : [[0, part.length]]));
+      a = b;
+    }
+    return all;
+  }
+  return scanTokens(text, tokens, folded, ranges);
+}
+
+/** Where a short line of capitals ends inside the sentence: the token after each such line break. */
+function headerBreaks(text: string, tokens: readonly Token[]): number[] {
+  const cuts: number[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1]!.e, tokens[k]!.s);
+    if (!gap.includes('\n')) continue;
+    const lineStart = text.lastIndexOf('\n', tokens[k - 1]!.s) + 1;
+    const line = text.slice(lineStart, tokens[k - 1]!.e);
+    const prev = tokens[k - 1]!;
+    if (line.trim().length < 45 && (isCapitalized(prev) || prev.k !== Kind.Word) && (prev.l === 'the' || !CONNECTORS.has(prev.l)) && isCapitalized(tokens[k]!)) cuts.push(k);
+  }
+  return cuts;
+}
+
+function scanTokens(text: string, tokens: readonly Token[], folded: readonly string[],
+  ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
   const out: LocalEntity[] = [];
   const used = new Uint8Array(tokens.length);
   const sentenceStart = new Uint8Array(tokens.length);
