@@ -443,6 +443,14 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Ministry of\nInterior', type: 'government-body' },
       ],
     },
+    {
+      text: 'Officials used standard operating procedures (SOPs) under the 2017 Labour Act 2074 and the Foreign Employment Act, 2064.',
+      expected: [
+        { text: 'standard operating procedures', type: 'plan', acronym: 'SOPs' },
+        { text: '2017 Labour Act 2074', type: 'law' },
+        { text: 'Foreign Employment Act, 2064', type: 'law' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

@@ -28,7 +28,7 @@ export function classifyName(words: readonly string[]): EntityType | undefined {
   if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined) || lower[0] === 'un') return 'international-organization';
   if (/\bred (cross|crescent)\b/.test(joined)) return 'ngo';
   if (/\bpublic prosecution\b/.test(joined)) return 'government-body';
-  if (/\b(system|mechanism|programme|program)$/.test(joined) && !/\binternational\b/.test(joined)) return 'plan';
+  if (/\b(system|mechanism|programme|program|procedures|guidelines|framework)$/.test(joined) && !/\binternational\b/.test(joined)) return 'plan';
   if (/\b(self-defense|self-defence|armed group|liberation|jihad|islamic state|boko haram|al-shabaab|militia|resistance army)\b/.test(joined)) return 'armed-group';
   if (/\b(armed forces|defense and security forces|defence and security forces|security forces)\b/.test(joined)) return 'government-body';
   if (/\b(protocol|convention)\b/.test(joined) && words.some((w) => /^(Protocol|Convention)$/.test(w))) return 'law';

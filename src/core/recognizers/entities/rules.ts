@@ -63,7 +63,11 @@ function headerBreaks(text: string, tokens: readonly Token[]): number[] {
     const lineStart = text.lastIndexOf('\n', tokens[k - 1]!.s) + 1;
     const line = text.slice(lineStart, tokens[k - 1]!.e);
     const prev = tokens[k - 1]!;
-    if (line.trim().length < 45 && (isCapitalized(prev) || prev.k !== Kind.Word) && (prev.l === 'the' || !CONNECTORS.has(prev.l)) && isCapitalized(tokens[k]!)) cuts.push(k);
+    // The next line, when it is a short one that ends no sentence (`June 12, 2007`, `Publication Date`).
+    const nextEnd = text.indexOf('\n', tokens[k]!.s);
+    const next = text.slice(tokens[k]!.s, nextEnd < 0 ? text.length : nextEnd).trim();
+    const shortNext = next.length < 45 && !/[.;:!?)]$/.test(next);
+    if ((line.trim().length < 45 || shortNext) && (isCapitalized(prev) || prev.k !== Kind.Word) && (prev.l === 'the' || !CONNECTORS.has(prev.l)) && isCapitalized(tokens[k]!)) cuts.push(k);
   }
   return cuts;
 }
@@ -191,6 +195,9 @@ function laws(c: Scan): void {
       // `of 2015`, `, 2011`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
       else if (tokens[j]?.t === ',' && isYearToken(tokens[j + 1]) && t.t === 'Act') j += 2;
+      // `Labour Act 2074`, `Act, 2074`: a year of another calendar (Nepal's Bikram Sambat).
+      else if (t.t === 'Act' && tokens[j]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[j]!.t)) j += 1;
+      else if (t.t === 'Act' && tokens[j]?.t === ',' && tokens[j + 1]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[j + 1]!.t)) j += 2;
       // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
       j = titleAfter(tokens, j);
       push(st, j, 'law');
@@ -205,6 +212,8 @@ function laws(c: Scan): void {
         // `2003 Law on Human Smuggling and Trafficking`: the title after `on` belongs to it.
         let end = j + 1;
         if (tokens[j]!.t === 'Law' && tokens[end]?.l === 'on') end = Math.max(end, titleAfter(tokens, end));
+        // `2017 Labour Act 2074`: the same year in another calendar.
+        if (tokens[j]!.t === 'Act' && tokens[end]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[end]!.t)) end++;
         push(i, end, 'law');
         i = end - 1;
         continue;
