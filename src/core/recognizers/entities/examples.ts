@@ -451,6 +451,12 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Foreign Employment Act, 2064', type: 'law' },
       ],
     },
+    {
+      text: 'The Government of the Central African Republic (CAR) did not report data.',
+      expected: [
+        { text: 'Central African Republic', type: 'country', acronym: 'CAR' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

@@ -127,6 +127,9 @@ function definitions(c: Scan): void {
         break;
       }
     }
+    // `the Government of the Central African Republic (CAR)`: the government is unnamed; the
+    // acronym is the country's.
+    if (tokens[ls]?.t === 'Government' && tokens[ls + 1]?.l === 'of' && ls + 2 < le) ls += tokens[ls + 2]?.l === 'the' && ls + 3 < le ? 3 : 2;
     // `People’s Republic of China (PRC)`: a known name whose first word looks like an owner.
     const whole = ls > 0 ? g.match(folded, ls - 1) : undefined;
     if (whole && whole.length === le - ls + 1 && /['’]s$/.test(tokens[ls - 1]!.t)) ls--;
