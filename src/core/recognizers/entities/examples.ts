@@ -457,6 +457,13 @@ export const corpus: Corpus<EntityItem> = {
         { text: 'Central African Republic', type: 'country', acronym: 'CAR' },
       ],
     },
+    {
+      text: 'Brokers moved girls to Ciudad del Mar and Vila dos Anjos.',
+      expected: [
+        { text: 'Ciudad del Mar', type: 'city' },
+        { text: 'Vila dos Anjos', type: 'city' },
+      ],
+    },
   ],
   negatives: [
     { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },

@@ -394,7 +394,13 @@ function placesByUse(c: Scan): void {
     const t = tokens[i]!;
     if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
     let end = i + 1;
-    while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+    for (;;) {
+      while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+      // `Ciudad del Este`, `San Pedro de Macoris`: a particle inside a Spanish, Portuguese or French place name.
+      const particle = tokens[end];
+      if (particle && end < i + 4 && /^(del|de|do|da|dos|das|du|des)$/.test(particle.t) && tokens[end + 1] && isCapitalized(tokens[end + 1]!) && !used[end + 1] && !isAcronym(tokens[end + 1]!)) end += 2;
+      else break;
+    }
     const next = tokens[end];
     if (next && isCapitalized(next) && next.sp) continue; // a longer name, not a place
     const prev = tokens[i - 1]!;
