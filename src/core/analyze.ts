@@ -410,6 +410,7 @@ function addParagraph(d: Draft, text: string, start: number, section: SectionKin
     if (x.acronym) ent.acronym = { s: start + x.acronym.s, e: start + x.acronym.e, text: x.acronym.text };
     if (x.bareAcronym) ent.bareAcronym = true;
     if (x.acronymText) ent.acronymText = x.acronymText;
+    if (x.fallbackType) ent.fallbackType = x.fallbackType;
     // The key it is grouped by, made once and kept with the cached paragraph (no new string to hash per analysis).
     if (x.type) ent.group = (x as { group?: string }).group ??= groupKey(x);
     d.localEntities.push(ent);
@@ -523,7 +524,8 @@ function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]>
   for (const x of local) {
     if (++n % STEP === 0) yield;
     if (!x.acronym) continue;
-    const type = x.type ?? 'organization';
+    // A defined name no word types: most often a government body's (`Child Protection Units (CPUs)`).
+    const type = x.type ?? 'government-body';
     const existing = byAcronym.get(x.acronym.text);
     const b = existing ?? get(x.key, type, x.text);
     if (!existing) {
@@ -546,8 +548,10 @@ function* linkEntities(local: Draft['localEntities']): Generator<void, Entity[]>
     if (x.bareAcronym) {
       const acr = x.acronymText ?? x.text;
       const b = byAcronym.get(acr) ?? byAcronym.get(acr.replace(/s$/, '')) ?? byKey.get(x.key);
+      const type = x.type ?? x.fallbackType;
       if (b) b.mentions.push({ start: x.s, end: x.e, text: x.text });
-      else if (x.type) get(x.key, x.type, x.text).mentions.push({ start: x.s, end: x.e, text: x.text });
+      // Never defined here: typed from a known list, or by the default the recognizer gave it.
+      else if (type) get(x.key, type, x.text).mentions.push({ start: x.s, end: x.e, text: x.text });
       continue;
     }
     if (!x.type) continue;

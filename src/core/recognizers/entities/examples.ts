@@ -14,11 +14,13 @@ export interface EntityItem {
   readonly acronym?: string;
   /** A bare acronym, not its definition. */
   readonly bare?: true;
+  /** The type a bare acronym takes when the document never defines it (none when it is no name: `NGO`, `HIV`). */
+  readonly fallback?: EntityType;
 }
 
 function recognize(text: string, section: SectionKind, codes: ReadonlySet<string>): EntityItem[] {
   return analyzeParagraph(text, section, codes).entities.map((x) => defined({
-    text: x.text, type: x.type, acronym: x.acronym?.text, bare: x.bareAcronym ? true as const : undefined,
+    text: x.text, type: x.type, acronym: x.acronym?.text, bare: x.bareAcronym ? true as const : undefined, fallback: x.fallbackType,
   }));
 }
 
@@ -123,7 +125,7 @@ export const corpus: Corpus<EntityItem> = {
     {
       text: 'The NCHT trained officials.',
       expected: [
-        { text: 'NCHT', bare: true },
+        { text: 'NCHT', bare: true, fallback: 'government-body' },
       ],
     },
     {
@@ -185,7 +187,7 @@ export const corpus: Corpus<EntityItem> = {
     {
       text: 'The government funded the 2021-2025 NPA.',
       expected: [
-        { text: '2021-2025 NPA', bare: true },
+        { text: '2021-2025 NPA', bare: true, fallback: 'plan' },
       ],
     },
     {
@@ -225,8 +227,251 @@ export const corpus: Corpus<EntityItem> = {
         { text: '2012 anti-trafficking law', type: 'law' },
       ],
     },
+    // Acronyms the text never defines: a country's from the known list, else a government
+    // body's by default; common nouns in capitals and heading words are no names.
+    {
+      text: 'The ZTU and the OCPV inspected brothels.',
+      expected: [
+        { text: 'ZTU', bare: true, fallback: 'government-body' },
+        { text: 'OCPV', bare: true, fallback: 'government-body' },
+      ],
+    },
+    {
+      text: 'Workers were sent to BiH, the CAR and the UAE.',
+      expected: [
+        { text: 'BiH', type: 'country', bare: true },
+        { text: 'CAR', type: 'country', bare: true },
+        { text: 'UAE', type: 'country', bare: true },
+      ],
+    },
+    {
+      text: 'Shelters offered HIV testing to victims.',
+      expected: [
+        { text: 'HIV', bare: true },
+      ],
+    },
+    {
+      text: 'Judges applied the 2014 CTA.',
+      expected: [
+        { text: '2014 CTA', bare: true, fallback: 'law' },
+      ],
+    },
+    {
+      text: 'The U.S. Department of State funded training in the U.S.',
+      expected: [
+        { text: 'U.S. Department of State', type: 'government-body' },
+        { text: 'U.S.', type: 'country' },
+      ],
+    },
+    // Places of several words, and lists of them.
+    {
+      text: 'Recruiters moved victims from Bosnia and Herzegovina to Saint Kitts and Nevis and the Middle East.',
+      expected: [
+        { text: 'Bosnia and Herzegovina', type: 'country' },
+        { text: 'Saint Kitts and Nevis', type: 'country' },
+        { text: 'Middle East', type: 'region' },
+      ],
+    },
+    {
+      text: 'Officials in Serbia and Montenegro and Sub-Saharan Africa cooperated.',
+      expected: [
+        { text: 'Serbia and Montenegro', type: 'country' },
+        { text: 'Sub-Saharan Africa', type: 'region' },
+      ],
+    },
+    {
+      text: 'Women from Ghana, Togo, Democratic Republic of the Congo (DRC) were exploited.',
+      expected: [
+        { text: 'Ghana', type: 'country' },
+        { text: 'Togo', type: 'country' },
+        { text: 'Democratic Republic of the Congo', type: 'country', acronym: 'DRC' },
+      ],
+    },
+    {
+      text: 'Nationals of the People’s Republic of China (PRC) worked on boats.',
+      expected: [
+        { text: 'People’s Republic of China', type: 'country', acronym: 'PRC' },
+      ],
+    },
+    // Laws: the whole title, not the article or section cited in it.
+    {
+      text: 'The 2009 Trafficking in Persons Act replaced the Criminal Law (Codification and Reform) Act.',
+      expected: [
+        { text: '2009 Trafficking in Persons Act', type: 'law' },
+        { text: 'Criminal Law (Codification and Reform) Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'Ostravia’s Domestic Workers Act covers maids.',
+      expected: [
+        { text: 'Domestic Workers Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'The 2011 Law on Combating Forced Labor and the Penal Code apply.',
+      expected: [
+        { text: '2011 Law on Combating Forced Labor', type: 'law' },
+        { text: 'Penal Code', type: 'law' },
+      ],
+    },
+    {
+      text: 'Article 7 of the Penal Code and Section 12(b) of the Labor Act set penalties.',
+      expected: [
+        { text: 'Penal Code', type: 'law' },
+        { text: 'Labor Act', type: 'law' },
+      ],
+    },
+    {
+      text: 'The Law on Social Welfare gives victims aid.',
+      expected: [
+        { text: 'Law on Social Welfare', type: 'law' },
+      ],
+    },
+    // Names next to other names; owners that are part of a name; legislatures.
+    {
+      text: 'In 2020, Ministry of Justice, Directorate-General for Child Protection (DGCP), and other officials met.',
+      expected: [
+        { text: 'Ministry of Justice', type: 'government-body' },
+        { text: 'Directorate-General for Child Protection', type: 'government-body', acronym: 'DGCP' },
+      ],
+    },
+    {
+      text: 'Officers of the Zemblan Army (ZA), ZPF, and Zemblan Border Guard (ZBG) were trained.',
+      expected: [
+        { text: 'Zemblan Army', type: 'government-body', acronym: 'ZA' },
+        { text: 'ZPF', bare: true, fallback: 'government-body' },
+        { text: 'Zemblan Border Guard', type: 'government-body', acronym: 'ZBG' },
+      ],
+    },
+    {
+      text: 'The Lord’s Liberation Army and the Attorney General’s Office clashed.',
+      expected: [
+        { text: 'Lord’s Liberation Army', type: 'armed-group' },
+        { text: 'Attorney General’s Office', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'In March, Parliament amended the law.',
+      expected: [
+        { text: 'Parliament', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'Nationals of the Republic of Korea and Filipino workers were exploited.',
+      expected: [
+        { text: 'Republic of Korea', type: 'country' },
+        { text: 'Filipino', type: 'nationality' },
+      ],
+    },
+    {
+      text: 'Lunarian-based brokers recruited women from Rakhine and Bali for Ghanaian-owned boats.',
+      expected: [
+        { text: 'Rakhine', type: 'region' },
+        { text: 'Bali', type: 'region' },
+        { text: 'Ghanaian', type: 'nationality' },
+      ],
+    },
+    {
+      text: 'The ICMPD and CARICOM trained officials with Catholic Relief Services.',
+      expected: [
+        { text: 'ICMPD', type: 'international-organization' },
+        { text: 'CARICOM', type: 'international-organization' },
+        { text: 'Catholic Relief Services', type: 'ngo' },
+      ],
+    },
+    {
+      text: 'The Law on the Prevention, Suppression, and Punishment of Forced Labor entered into force.',
+      expected: [
+        { text: 'Law on the Prevention, Suppression, and Punishment of Forced Labor', type: 'law' },
+      ],
+    },
+    {
+      text: 'The Labor Migration Policy and the Women’s Charter protect maids.',
+      expected: [
+        { text: 'Labor Migration Policy', type: 'plan' },
+        { text: 'Women’s Charter', type: 'law' },
+      ],
+    },
+    {
+      text: 'The National Victims Trust Fund paid compensation.',
+      expected: [
+        { text: 'National Victims Trust Fund', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'Placement in National Service for Minors shelters was slow.',
+      expected: [
+        { text: 'National Service for Minors', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'The Palermo Protocol and the Victims Protection Act (VPA) apply.',
+      expected: [
+        { text: 'Palermo Protocol', type: 'law' },
+        { text: 'Victims Protection Act', type: 'law', acronym: 'VPA' },
+      ],
+    },
+    {
+      text: 'The Council of Ministers and the National Committee (NC) met in the Kingdom of Saudi Arabia.',
+      expected: [
+        { text: 'Council of Ministers', type: 'government-body' },
+        { text: 'National Committee', type: 'government-body', acronym: 'NC' },
+        { text: 'Kingdom of Saudi Arabia', type: 'country' },
+      ],
+    },
+    {
+      text: 'Courts applied the Forced Labor (Prevention) Act (FLPA) and the Criminal Investigations Department (CID) of the Ministry of Interior (MOI) investigated.',
+      expected: [
+        { text: 'Forced Labor (Prevention) Act', type: 'law', acronym: 'FLPA' },
+        { text: 'Criminal Investigations Department', type: 'government-body', acronym: 'CID' },
+        { text: 'Ministry of Interior', type: 'government-body', acronym: 'MOI' },
+      ],
+    },
+    {
+      text: 'The Taliban, Mai Mai Kessa and al-Shabaab recruited boys, and the Kurdistan Region of Iraq (IKR) hosted refugees.',
+      expected: [
+        { text: 'Taliban', type: 'armed-group' },
+        { text: 'Mai Mai Kessa', type: 'armed-group' },
+        { text: 'al-Shabaab', type: 'armed-group' },
+        { text: 'Kurdistan Region of Iraq', type: 'region', acronym: 'IKR' },
+      ],
+    },
+    {
+      text: '2024 TIP Report - Zembla The\nGovernment of Zembla met with officials of the Ministry of\nInterior.',
+      expected: [
+        { text: '2024 TIP', bare: true },
+        { text: 'Ministry of\nInterior', type: 'government-body' },
+      ],
+    },
+    {
+      text: 'Officials used standard operating procedures (SOPs) under the 2017 Labour Act 2074 and the Foreign Employment Act, 2064.',
+      expected: [
+        { text: 'standard operating procedures', type: 'plan', acronym: 'SOPs' },
+        { text: '2017 Labour Act 2074', type: 'law' },
+        { text: 'Foreign Employment Act, 2064', type: 'law' },
+      ],
+    },
+    {
+      text: 'The Government of the Central African Republic (CAR) did not report data.',
+      expected: [
+        { text: 'Central African Republic', type: 'country', acronym: 'CAR' },
+      ],
+    },
+    {
+      text: 'Brokers moved girls to Ciudad del Mar and Vila dos Anjos.',
+      expected: [
+        { text: 'Ciudad del Mar', type: 'city' },
+        { text: 'Vila dos Anjos', type: 'city' },
+      ],
+    },
   ],
   negatives: [
+    { text: 'The government had no policy on migration.', why: 'a policy in lower case is no name' },
+    { text: 'Fines reached 100 million Tanzania shillings or 50,000 Hong Kong dollars.', why: 'a country before a currency word names the currency' },
+    { text: 'The code was published in French and English, and the Arabic version came later.', why: 'languages are no nationalities' },
+    { text: 'Government-run shelters housed Rohingya refugees.', why: 'a capital before a hyphen and an ethnic group are no names' },
+    { text: 'Recruiters charged each worker US$ 900.', why: 'US$ is a currency sign, not the country' },
+    { text: 'The law on labor migration was amended.', why: 'a lower-case title after `law on` is no name' },
     { text: 'Police identified 40 victims and referred them to shelters.', why: 'no name' },
     { text: 'Officials said the number of cases rose.', why: 'no name' },
     { text: 'During the reporting period, the government made efforts.', why: 'a capital at a sentence start makes no name' },

@@ -4,7 +4,7 @@
  */
 import { fold } from '../../gazetteer';
 import type { EntityType } from '../../model';
-import { isCapitalized, Kind, type Token } from '../../tokens';
+import { isAcronym as isAcronymToken, isCapitalized, Kind, type Token } from '../../tokens';
 import { ARMED, classifyName, CONNECTORS, GOV, ORG } from './names';
 import { isYearToken } from '../numbers/rules';
 
@@ -53,11 +53,39 @@ export function titleAfter(tokens: readonly Token[], j: number): number {
   const first = tokens[k];
   if (!first || !(isCapitalized(first) || first.l === 'on' || first.l === 'relating')) return j;
   // Titles are short: a run of more than 24 words is not one title.
-  while (k < tokens.length && k < j + 24 && tokens[k]!.k === Kind.Word && (isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
+  while (k < tokens.length && k < j + 24 && (tokens[k]!.k === Kind.Word || tokens[k]!.t === ',') && (tokens[k]!.t === ',' || isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
+    // `... of Persons and the Law on Social Assistance`: another law's name begins.
+    if (k > j && /^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[k]!.t) && !isCapitalized(tokens[k - 1]!)) break;
+    // `Law on the Prevention, Suppression, and Punishment of ...`: a comma between the nouns of one title.
+    if (tokens[k]!.t === ',' && k > j) {
+      const n = tokens[k + 1]?.l === 'and' ? tokens[k + 2] : tokens[k + 1];
+      if (n && isCapitalized(n) && /(tion|sion|ment|ance|ence|ing|ity)$/.test(n.l)) {
+        k++;
+        continue;
+      }
+    }
+    if (tokens[k]!.t === ',') break;
+    // `... and the Penal Code`: a law named after `and the` is another one.
+    if (tokens[k]!.l === 'and' && tokens[k + 1]?.l === 'the') {
+      let q = k + 2;
+      while (q < tokens.length && q < k + 7 && tokens[q]!.k === Kind.Word && isCapitalized(tokens[q]!) && !/^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[q]!.t)) q++;
+      if (q > k + 2 && /^(Law|Act|Code|Decree|Ordinance)$/.test(tokens[q]?.t ?? '')) break;
+    }
     if (isCapitalized(tokens[k]!)) end = k + 1;
     k++;
   }
   return end;
+}
+
+/** Where the parenthesis closing at `close` opens: `(Codification and Reform)`, up to six words of capitals and connectors; -1 when it does not. */
+export function parenStart(tokens: readonly Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - 7; k--) {
+    const t = tokens[k]!;
+    // `(CID)`: an acronym alone in parentheses is a definition, not part of a title.
+    if (t.t === '(') return k < close - 1 && isCapitalized(tokens[k + 1]!) && !(close === k + 2 && isAcronymToken(tokens[k + 1]!)) ? k : -1;
+    if (t.k !== Kind.Word || !(isCapitalized(t) || CONNECTORS.has(t.l))) return -1;
+  }
+  return -1;
 }
 
 /** The end of a run of capitalized words joined by connectors, from i (exclusive end; i when none). */
@@ -77,7 +105,10 @@ export function properChunkEnd(tokens: readonly Token[], i: number, used: Uint8A
       continue;
     }
     // `Women, Children, and the Family`: a comma inside a name continues with a capital or `and`.
-    if (t.t === ',' && k > i && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and') && /^(ministry|ministries|department|office|commission|council|committee)/i.test(tokens[i]!.t)) {
+    // `Ministry of Justice, Directorate-General for Child Protection`: a body's word after the comma starts another name.
+    const afterComma = tokens[k + 1]?.l === 'and' ? tokens[k + 2] : tokens[k + 1];
+    const another = afterComma !== undefined && GOV.test(afterComma.l.split('-')[0]!);
+    if (t.t === ',' && k > i && !another && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and') && /^(ministry|ministries|department|office|commission|council|committee)/i.test(tokens[i]!.t)) {
       k++;
       continue;
     }
@@ -93,7 +124,10 @@ export function splitChunk(tokens: readonly Token[], s: number, e: number): Arra
       const left = tokens.slice(s, k).map((t) => fold(t.t));
       const right = tokens.slice(k + 1, e).map((t) => t.t);
       const head = left[left.length - 1]!;
-      if ((GOV.test(head) || ORG.test(head) || ARMED.test(head)) && classifyName(right)) return [[s, k], ...splitChunk(tokens, k + 1, e)];
+      // `... Army and the Attorney General’s Office`: the second name starts after `the`.
+      if ((GOV.test(head) || ORG.test(head) || ARMED.test(head)) && classifyName(right)) return [[s, k], ...splitChunk(tokens, tokens[k + 1]?.l === 'the' ? k + 2 : k + 1, e)];
+      // `Directorate for Child Protection and the Ministry of Women`: two names, each with its body's word.
+      if (tokens[k + 1]?.l === 'the' && classifyName(tokens.slice(s, k).map((t) => t.t)) && GOV.test(fold(right[1] ?? '')) && classifyName(right.slice(1))) return [[s, k], ...splitChunk(tokens, k + 2, e)];
     }
   }
   for (let k = s + 1; k < e - 2; k++) {
@@ -139,12 +173,17 @@ export function longFormBefore(tokens: readonly Token[], openAt: number): [numbe
       start = k;
       caps++;
       lowerRun = 0;
+    } else if (t.t === ')' && caps > 0 && parenStart(tokens, k) > 0 && isCapitalized(tokens[parenStart(tokens, k) - 1]!)) {
+      // `Immoral Traffic (Prevention) Act (ITPA)`: words in parentheses inside the title
+      k = parenStart(tokens, k);
     } else if (t.k === Kind.Word && (t.l === 'the' || t.l === 'and') && k > 0 && (CONNECTORS.has(tokens[k - 1]!.l) || tokens[k - 1]!.t === ',')) {
       // `for the Advancement`, `and the Family`
     } else if (t.k === Kind.Word && CONNECTORS.has(t.l) && t.l !== 'the') {
       // keep going
-    } else if (t.t === ',' && k > 0 && isCapitalized(tokens[k - 1]!) && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and')) {
-      // a comma inside a name
+    } else if (t.t === ',' && k > 0 && isCapitalized(tokens[k - 1]!) && !isAcronymToken(tokens[k - 1]!) && tokens[k + 1] && (isCapitalized(tokens[k + 1]!) || tokens[k + 1]!.l === 'and')
+      && !GOV.test(tokens[k + 1]!.l.split('-')[0]!)) {
+      // a comma inside a name (`Ministry of Women, Children, and the Family`), not one before
+      // another body's name (`Ministry of Justice, Directorate-General for ...`)
     } else if (t.k === Kind.Word && caps === 0 && lowerRun < 3 && !/^(the|a|an|its|their|his|her|with|by|to|of|from|as|is|was|were|are|called|named|known)$/.test(t.l)) {
       lowerRun++;
       start = k;
@@ -158,7 +197,7 @@ export function longFormBefore(tokens: readonly Token[], openAt: number): [numbe
   if (start === open || caps === 0) return initialsBefore(tokens, openAt);
   // Trim leading connectors, an owner (`PNL's`) and a sentence-initial `Members of the`.
   for (let q = start; q < open - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) start = q + 1;
-  if (tokens[start + 1]?.l === 'of' && /^(members|member|part|some|most|many|leaders|leader|head|heads|officials|units?|elements|fighters)$/.test(tokens[start]!.l)) start += 2;
+  if (tokens[start + 1]?.l === 'of' && /^(members|member|part|some|most|many|leaders|leader|head|heads|officials|officers|staff|personnel|soldiers|units?|elements|fighters)$/.test(tokens[start]!.l)) start += 2;
   while (start < open && CONNECTORS.has(tokens[start]!.l)) start++;
   if (start >= open || !isCapitalized(tokens[start]!)) return initialsBefore(tokens, openAt);
   return [start, openAt];

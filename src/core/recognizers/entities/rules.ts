@@ -2,13 +2,13 @@
  * Entities: acronym definitions, laws, plans, places and nationalities from the gazetteer,
  * places by their use, names with an organization word, and bare acronyms, in that order.
  */
-import { CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
+import { COUNTRY_ACRONYMS, CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
 import type { EntityType } from '../../model';
 import { wordValue } from '../../numbers';
 import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
 import { MONTHS } from '../dates/rules';
-import { ARMED, classifyName, CONNECTORS, GOV, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
-import { appositiveType, idAfter, lawOrPlan, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
+import { ARMED, classifyName, CONNECTORS, CURRENCY_NOUN, GOV, LANGUAGE_NEXT, NGO, NOT_PLACE, ORG, REGION_WORDS } from './names';
+import { appositiveType, idAfter, lawOrPlan, parenStart, longFormBefore, properChunkEnd, splitChunk, titleAfter, yearsBefore } from './phrases';
 import type { LocalEntity } from './types';
 import { isCode } from '../money/currency';
 import { isYearToken } from '../numbers/rules';
@@ -31,10 +31,48 @@ interface Scan {
 
 /** The passes, in order: the more specific a pass, the earlier it claims its tokens. */
 const PASSES: ReadonlyArray<(c: Scan) => void> = [
-  definitions, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
+  definitions, countryAcronyms, laws, lowerCaseCodes, namedNgos, plans, gazetteerNames, placesByUse, organizationNames, bareAcronyms,
 ];
 
 export function scanEntities(text: string, tokens: readonly Token[], folded: readonly string[],
+  ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
+  // A hard-wrapped paragraph may begin with the lines of a page header (`2023 TIP Report -
+  // Belize The`, `U.S. Department of State`, `NEPAL: TIER 2`): no name runs across the end of
+  // such a short line, but a name may run on across the end of a full line of wrapped text.
+  const cuts = headerBreaks(text, tokens);
+  if (cuts.length > 0) {
+    const all: LocalEntity[] = [];
+    let a = 0;
+    for (const b of [...cuts, tokens.length]) {
+      const part = tokens.slice(a, b);
+      const r = ranges.filter(([x]) => x >= a && x < b).map(([x, y]) => [x - a, Math.min(y, b) - a] as const);
+      all.push(...scanTokens(text, part, folded.slice(a, b), r.length > 0 ? r : [[0, part.length]]));
+      a = b;
+    }
+    return all;
+  }
+  return scanTokens(text, tokens, folded, ranges);
+}
+
+/** Where a short line of capitals ends inside the sentence: the token after each such line break. */
+function headerBreaks(text: string, tokens: readonly Token[]): number[] {
+  const cuts: number[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const gap = text.slice(tokens[k - 1]!.e, tokens[k]!.s);
+    if (!gap.includes('\n')) continue;
+    const lineStart = text.lastIndexOf('\n', tokens[k - 1]!.s) + 1;
+    const line = text.slice(lineStart, tokens[k - 1]!.e);
+    const prev = tokens[k - 1]!;
+    // The next line, when it is a short one that ends no sentence (`June 12, 2007`, `Publication Date`).
+    const nextEnd = text.indexOf('\n', tokens[k]!.s);
+    const next = text.slice(tokens[k]!.s, nextEnd < 0 ? text.length : nextEnd).trim();
+    const shortNext = next.length < 45 && !/[.;:!?)]$/.test(next);
+    if ((line.trim().length < 45 || shortNext) && (isCapitalized(prev) || prev.k !== Kind.Word) && (prev.l === 'the' || !CONNECTORS.has(prev.l)) && isCapitalized(tokens[k]!)) cuts.push(k);
+  }
+  return cuts;
+}
+
+function scanTokens(text: string, tokens: readonly Token[], folded: readonly string[],
   ranges: ReadonlyArray<readonly [number, number]>): LocalEntity[] {
   const out: LocalEntity[] = [];
   const used = new Uint8Array(tokens.length);
@@ -63,22 +101,61 @@ export function scanEntities(text: string, tokens: readonly Token[], folded: rea
 function definitions(c: Scan): void {
   const { tokens, folded, used, g, definitionAt, push } = c;
   for (let i = 2; i + 1 < tokens.length; i++) {
-    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !isAcronym(tokens[i]!)) continue;
+    if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !(isAcronym(tokens[i]!) || COUNTRY_ACRONYMS.has(tokens[i]!.t))) continue;
     if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
     if (isCode(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
     let [ls, le] = long;
+    // `Cameroon, Chad, Democratic Republic of the Congo (DRC)`, `the Palermo Protocol and the
+    // Trafficking Victims Protection Act (TVPA)`: in a list, the acronym defines the last item
+    // only, when that item is a known name, or when both sides are names of their own.
+    const known = g.match(folded, ls);
+    const named = (a: number, b: number): boolean => {
+      const hit = g.match(folded, a);
+      return (hit !== undefined && hit.length === b - a) || classifyName(tokens.slice(a, b).map((x) => x.t)) !== undefined || lawOrPlan(tokens, a, b) !== undefined;
+    };
+    for (let q = ls + 1; q < le - 1 && !(known && known.length === le - ls); q++) {
+      if (tokens[q]!.t !== ',' && tokens[q]!.l !== 'and') continue;
+      let r = q + 1;
+      if (tokens[r]?.l === 'and') r++;
+      if (tokens[r]?.l === 'the') r++;
+      if (r >= le || !isCapitalized(tokens[r]!)) continue;
+      const tail = g.match(folded, r);
+      if ((tail && r + tail.length === le) || (named(ls, q) && named(r, le))) {
+        ls = r;
+        break;
+      }
+    }
+    // `the Government of the Central African Republic (CAR)`: the government is unnamed; the
+    // acronym is the country's.
+    if (tokens[ls]?.t === 'Government' && tokens[ls + 1]?.l === 'of' && ls + 2 < le) ls += tokens[ls + 2]?.l === 'the' && ls + 3 < le ? 3 : 2;
+    // `People’s Republic of China (PRC)`: a known name whose first word looks like an owner.
+    const whole = ls > 0 ? g.match(folded, ls - 1) : undefined;
+    if (whole && whole.length === le - ls + 1 && /['’]s$/.test(tokens[ls - 1]!.t)) ls--;
     // `2018-2022 National Plan of Action (NPA)`: the years belong to the name.
     ls = yearsBefore(tokens, ls);
     const words = tokens.slice(ls, le).filter((t) => t.k === Kind.Word).map((t) => t.t);
     const gz = g.match(folded, ls);
-    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le);
+    // `Kurdistan Region of Iraq (IKR)`: an administrative word names a region.
+    const admin = words.some((w) => /^(Region|Province|District|Governorate|Prefecture|Oblast)$/.test(w)) ? 'region' as const : undefined;
+    const type = gz && gz.length === le - ls ? gz.type : classifyName(words) ?? lawOrPlan(tokens, ls, le) ?? admin;
     const acr = tokens[i]!;
     // `Safe Haven Lunaria (SHL), an NGO,`: the apposition says what it is.
     const apposition = tokens[i + 2]?.t === ',' ? appositiveType(tokens, i + 3) : undefined;
     definitionAt.set(acr.s, push(ls, le, apposition ?? type, { acronym: { s: acr.s, e: acr.e, text: acr.t } }));
     used[i] = 1;
+  }
+}
+
+/** `BiH`, `CAR`, `DRC`: a country's acronym, in the case it is written, defined or not. */
+function countryAcronyms(c: Scan): void {
+  const { tokens, used, push } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used[i] || t.k !== Kind.Word || (tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp)) continue;
+    const bare = t.t.replace(/['’]s$/, '');
+    if (COUNTRY_ACRONYMS.has(bare)) push(i, i + 1, 'country', { bareAcronym: true, key: fold(bare) });
   }
 }
 
@@ -88,26 +165,42 @@ function laws(c: Scan): void {
   for (let i = 0; i < tokens.length; i++) {
     if (used[i]) continue;
     const t = tokens[i]!;
-    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code';
-    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
+    const lawWord = t.t === 'Law' || t.t === 'Decree' || t.t === 'Act' || t.t === 'Ordinance' || t.t === 'Code' || t.t === 'Charter';
+    // `the Law on Social Assistance`: a capitalized title after `on` names the law.
+    const titled = t.t === 'Law' && tokens[i + 1]?.l === 'on' && titleAfter(tokens, i + 1) > i + 2;
+    // `Bonded Labor (Prohibition) Act`: a capitalized word in parentheses before the law word.
+    const parenBefore = tokens[i - 1]?.t === ')' && parenStart(tokens, i - 1) > 0 && isCapitalized(tokens[parenStart(tokens, i - 1) - 1]!) && !used[parenStart(tokens, i - 1) - 1];
+    if (lawWord && (idAfter(tokens, i + 1) > i + 1 || titled || parenBefore || (i > 0 && isCapitalized(tokens[i - 1]!) && !used[i - 1]))) {
       let j = idAfter(tokens, i + 1);
       // `Domestic Workers Law No. 9`, `Ministerial Decree No. 212`, `Labor Law of 1996`
       let st = i;
       for (;;) {
         const p = tokens[st - 1];
         if (!p || used[st - 1] || i - st >= 12) break;
+        // `Zembla’s Labor Act`: the owner is not part of the title.
+        if (isCapitalized(p) && /['’]s$/.test(p.t) && !/^(women|children|workers|people)['’]s$/.test(p.l)) break;
         if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
-        // `Prevention of Human Trafficking Act`, `Bonded Labour System (Abolition) Act`
-        else if (/^(of|on|against|for|and)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && st < i) st--;
-        else if (p.t === ')' && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && tokens[st - 3]?.t === '(') st -= 3;
+        // `Prevention of Human Trafficking Act`, `Anti-Trafficking in Persons Act`
+        else if (/^(of|on|against|for|and|in)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && !/['’]s$/.test(tokens[st - 2]!.t) && st < i) st--;
+        // `Bonded Labour System (Abolition) Act`, `Criminal Law (Codification and Reform) Act`
+        else if (p.t === ')' && parenStart(tokens, st - 1) > 0 && isCapitalized(tokens[parenStart(tokens, st - 1) - 1]!)) st = parenStart(tokens, st - 1);
         else break;
       }
       if (tokens[st]?.l === 'of' || tokens[st]?.l === 'and') st++;
-      if (st === i && j === i + 1) continue;
+      if (st === i && j === i + 1 && !titled) continue;
       st = yearsBefore(tokens, st);
+      // `Criminal Law (Codification and Reform) Act`: the law word after the parenthesis ends the name.
+      if (tokens[j]?.t === '(') {
+        let close = j + 1;
+        while (close < tokens.length && close < j + 8 && tokens[close]!.t !== ')') close++;
+        if (tokens[close]?.t === ')' && parenStart(tokens, close) === j && /^(Act|Law|Code|Decree|Ordinance)$/.test(tokens[close + 1]?.t ?? '')) j = close + 2;
+      }
       // `of 2015`, `, 2011`
       if (tokens[j]?.l === 'of' && isYearToken(tokens[j + 1])) j += 2;
       else if (tokens[j]?.t === ',' && isYearToken(tokens[j + 1]) && t.t === 'Act') j += 2;
+      // `Labour Act 2074`, `Act, 2074`: a year of another calendar (Nepal's Bikram Sambat).
+      else if (t.t === 'Act' && tokens[j]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[j]!.t)) j += 1;
+      else if (t.t === 'Act' && tokens[j]?.t === ',' && tokens[j + 1]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[j + 1]!.t)) j += 2;
       // A title in capitals: `Relating to the Combat against Trafficking in Persons and Similar Practices`, `on ...`
       j = titleAfter(tokens, j);
       push(st, j, 'law');
@@ -119,8 +212,13 @@ function laws(c: Scan): void {
       let j = i + 1;
       while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-trafficking|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
       if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
-        push(i, j + 1, 'law');
-        i = j;
+        // `2003 Law on Human Smuggling and Trafficking`: the title after `on` belongs to it.
+        let end = j + 1;
+        if (tokens[j]!.t === 'Law' && tokens[end]?.l === 'on') end = Math.max(end, titleAfter(tokens, end));
+        // `2017 Labour Act 2074`: the same year in another calendar.
+        if (tokens[j]!.t === 'Act' && tokens[end]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[end]!.t)) end++;
+        push(i, end, 'law');
+        i = end - 1;
         continue;
       }
       // `2013 inter-ministerial protocol`, `2018-2022 National Plan of Action`
@@ -159,7 +257,7 @@ function namedNgos(c: Scan): void {
 function plans(c: Scan): void {
   const { text, tokens, used, definitionAt, push } = c;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i]) continue;
+    if (used[i] || tokens[i]!.l === 'the') continue;
     const t = tokens[i]!;
     let j = i;
     if (isYearToken(t)) {
@@ -172,7 +270,8 @@ function plans(c: Scan): void {
       k++;
     }
     const head = tokens[k];
-    if (!head || used[k] || !/^(plan|protocol|strategy|roadmap)$/.test(head.l)) continue;
+    // `Labor Migration Policy`: a policy is a plan when its name is capitalized.
+    if (!head || used[k] || !(/^(plan|protocol|strategy|roadmap)$/.test(head.l) || (head.t === 'Policy' && k > j && isCapitalized(tokens[k - 1]!)))) continue;
     if (k === j && j === i) continue; // a bare `plan`
     const named = j > i || tokens.slice(j, k).some((x) => isCapitalized(x) && x.l !== 'the');
     if (!named) continue;
@@ -210,9 +309,47 @@ function plans(c: Scan): void {
 function gazetteerNames(c: Scan): void {
   const { tokens, folded, used, sentenceStart, g, push } = c;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || tokens[i]!.k !== Kind.Word || !isCapitalized(tokens[i]!)) continue;
-    const hit = g.match(folded, i);
+    // `al-Shabaab`, `anti-Balaka`: a name may begin with a lower-case particle.
+    if (used[i] || tokens[i]!.k !== Kind.Word || !(isCapitalized(tokens[i]!) || /^(al|el|ex|anti)-\p{Lu}/u.test(tokens[i]!.t))) continue;
+    let hit = g.match(folded, i);
+    // `Nairobi-based recruiters`, `Chinese-owned vessels`: the place or people before the hyphen.
+    const compound = /^(\p{Lu}[\p{L}]+)-(based|owned|run|operated|born|flagged|registered|led|funded|sponsored|controlled|bound)$/u.exec(tokens[i]!.t);
+    if (!hit && compound) {
+      const part = g.match([fold(compound[1]!)], 0);
+      if (part && part.length === 1) {
+        const ent = push(i, i + 1, part.type);
+        ent.e = ent.s + compound[1]!.length;
+        ent.text = compound[1]!;
+        ent.key = fold(compound[1]!);
+      }
+      continue;
+    }
     if (!hit) continue;
+    const after0 = tokens[i + hit.length];
+    // `Hong Kong dollars`, `Tanzania shilling`: the country names a currency, not a place.
+    if ((hit.type === 'country' || hit.type === 'nationality' || hit.type === 'city') && after0 && after0.k === Kind.Word && CURRENCY_NOUN.test(after0.l)) {
+      for (let q = i; q < i + hit.length; q++) used[q] = 1;
+      i += hit.length - 1;
+      continue;
+    }
+    // `in French and English`, `the French version`: a language, not a nationality.
+    if (hit.type === 'nationality' && (tokens[i - 1]?.l === 'in' || (after0 && LANGUAGE_NEXT.test(after0.l))
+      || (/^(and|or)$/.test(tokens[i - 1]?.l ?? '') && tokens[i - 3]?.l === 'in' && g.match(folded, i - 2)?.type === 'nationality'))) {
+      used[i] = 1;
+      continue;
+    }
+    // `Republic of Montenegro`, `Kingdom of Saudi Arabia`, `State of Qatar`: the country's formal name.
+    if (hit.type === 'country' && tokens[i - 1]?.t === 'of' && /^(Republic|Kingdom|Sultanate|State|Principality|Commonwealth|Federation)$/.test(tokens[i - 2]?.t ?? '') && !used[i - 2]) {
+      const whole = hit.length + 2;
+      i -= 2;
+      hit = { ...hit, length: whole };
+    }
+    // `Mai Mai Guidon`: a faction takes the name of its movement and its own.
+    if (hit.type === 'armed-group') {
+      let n = hit.length;
+      while (tokens[i + n] && tokens[i + n]!.sp && isCapitalized(tokens[i + n]!) && !isAcronym(tokens[i + n]!) && !used[i + n] && n < hit.length + 3) n++;
+      hit = { ...hit, length: n };
+    }
     // `Gao region`, `Kayes Region`: the word `region` names a region.
     let type = hit.type;
     if ((type === 'city' || type === 'country') && /^regions?$/.test(tokens[i + hit.length]?.l ?? '') && hit.type === 'city') type = 'region';
@@ -223,6 +360,16 @@ function gazetteerNames(c: Scan): void {
     if (before && before.k === Kind.Word && isCapitalized(before) && !sentenceStart[i - 1] && !used[i - 1] && !isAcronym(before)
       && !/['’]s$/.test(before.t) && hit.type !== 'nationality' && !g.match(folded, i - 1)) continue;
     if (after && after.sp && isCapitalized(after) && !isAcronym(after) && (hit.type === 'city' || hit.type === 'region') && !classifyName([after.t]) && !g.match(folded, i + hit.length) && !MONTHS[after.l]) continue;
+    // `U.S. Department of State`: a country abbreviated with points before a body's name is part of it.
+    if (tokens[i + hit.length - 1]!.t === '.' && after && after.sp && isCapitalized(after) && !isAcronym(after)) {
+      const bodyEnd = properChunkEnd(tokens, i + hit.length, used);
+      const bodyType = classifyName(tokens.slice(i + hit.length, bodyEnd).map((t) => t.t));
+      if (bodyType === 'government-body') {
+        push(i, bodyEnd, bodyType);
+        i = bodyEnd - 1;
+        continue;
+      }
+    }
     const possessive = /['’]s$/.test(tokens[i + hit.length - 1]!.t);
     const chunkEnd = possessive ? i : properChunkEnd(tokens, i, used);
     if (chunkEnd > i + hit.length && classifyName(tokens.slice(i, chunkEnd).map((t) => t.t))) continue;
@@ -247,12 +394,19 @@ function placesByUse(c: Scan): void {
     const t = tokens[i]!;
     if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
     let end = i + 1;
-    while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+    for (;;) {
+      while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+      // `Ciudad del Este`, `San Pedro de Macoris`: a particle inside a Spanish, Portuguese or French place name.
+      const particle = tokens[end];
+      if (particle && end < i + 4 && /^(del|de|do|da|dos|das|du|des)$/.test(particle.t) && tokens[end + 1] && isCapitalized(tokens[end + 1]!) && !used[end + 1] && !isAcronym(tokens[end + 1]!)) end += 2;
+      else break;
+    }
     const next = tokens[end];
     if (next && isCapitalized(next) && next.sp) continue; // a longer name, not a place
     const prev = tokens[i - 1]!;
     // `Victims of Violent Crime`: after a capitalized word and a preposition it is part of a title.
-    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && !sentenceStart[i - 2] && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
+    // `Office to Monitor and Combat ...` at a line's start: a body's word starts a title too.
+    if (tokens[i - 2] && isCapitalized(tokens[i - 2]!) && (!sentenceStart[i - 2] || (GOV.test(tokens[i - 2]!.l) && /^(to|for|of)$/.test(prev.l))) && CONNECTORS.has(prev.l) && prev.l !== 'and' && !placeAt(i - 2)) continue;
     const regionWord = REGION_WORDS.test(next?.l ?? '') && !isCapitalized(next!);
     const listed = (prev.l === 'and' && (placeAt(i - 2) || (tokens[i - 2]?.t === ',' && placeAt(i - 3)))) || (prev.t === ',' && placeAt(i - 2));
     const placePrep = /^(in|from|near|to|of|at|around|across|throughout|between|outside|within|inside)$/.test(prev.l) || listed;
@@ -287,10 +441,20 @@ function organizationNames(c: Scan): void {
     let j = properChunkEnd(tokens, i, used);
     if (j === i) continue;
     let s = i;
-    // `Nigeria’s National Agency`: a possessive is the owner, not part of the name.
-    for (let q = i; q < j - 1; q++) if (/['’]s$/.test(tokens[q]!.t)) s = q + 1;
+    // `Nigeria’s National Agency`, `Veldora’s`, `PNL’s`: a possessive is the owner, not part of
+    // the name. A title of several words (`Attorney General’s Office`) or a word for people
+    // (`Lord’s Resistance Army`, `Women’s Charter`) is part of it.
+    for (let q = i; q < j - 1; q++) {
+      if (!/['’]s$/.test(tokens[q]!.t)) continue;
+      const inName = (q > s && !c.g.match(c.folded, q) && !isAcronym({ ...tokens[q]!, t: tokens[q]!.t.slice(0, -2) }))
+        || /^(lord|people|women|children|workers|attorney|president|citizens|employers|farmers)['’]s$/.test(tokens[q]!.l);
+      if (!inName) s = q + 1;
+    }
     // Leading function words capitalized at a sentence start: `The Brigade`, `During`, `In`.
-    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this)$/.test(tokens[s]!.l)) s++;
+    // `Publisher United States Department of State`: the label of a field in a pasted page header.
+    while (s < j && (sentenceStart[s] || tokens[s]!.l === 'the') && /^(the|in|during|under|with|as|however|for|and|a|an|its|this|publisher|author)$/.test(tokens[s]!.l)) s++;
+    // `Placement in National Service for Minors`: a common noun capitalized at a sentence start, then a preposition.
+    if (sentenceStart[s] && /^(in|to|with|by|from|at|under|within|into)$/.test(tokens[s + 1]?.l ?? '') && !classifyName([tokens[s]!.t]) && s + 2 < j && classifyName(tokens.slice(s + 2, j).map((t) => t.t))) s += 2;
     // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
     if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
     // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
@@ -310,6 +474,11 @@ function organizationNames(c: Scan): void {
       }
       const type = classifyName(words);
       if (!type || type === 'plan') continue;
+      // `Parliament`, `Senate`: a legislature is named by its one word.
+      if (pe - ps === 1 && /^(Parliament|Senate|Congress)$/.test(words[0]!)) {
+        push(ps, pe, 'government-body');
+        continue;
+      }
       if (pe - ps === 1 && classifyName(words) && (GOV.test(fold(words[0]!)) || ARMED.test(fold(words[0]!)) || ORG.test(fold(words[0]!)) || NGO.test(fold(words[0]!)) || /s$/.test(words[0]!))) continue;
       if (/^(government)$/i.test(words[0]!) && words.length > 1) continue; // `Government of Mali` is the government, not a name
       push(ps, pe, type);
@@ -328,18 +497,51 @@ function bareAcronyms(c: Scan): void {
       const bare = t.t.slice(0, -2);
       t = { ...t, t: bare, l: bare.toLowerCase(), e: t.e - 2 };
     }
+    // `US$`: a currency sign, not a name.
+    if (tokens[i + 1]?.t === '$' && !tokens[i + 1]!.sp) continue;
     if (!isAcronym(t)) continue;
+    const name = !notAnAcronymName(tokens, i, t.t);
     const ys = yearsBefore(tokens, i);
     if (ys < i) {
-      // `the 2018-2022 NPA`
+      // `the 2018-2022 NPA`, `the 2007 HTTCA`: a dated acronym is a law or a plan; its last
+      // letters tell which when the text does not define it (`P`lan, `S`trategy, `P`lan of
+      // `A`ction, `A`ction `P`lan; else a law: `A`ct, `L`aw, `C`ode).
       const s0 = tokens[ys]!.s;
-      out.push({ s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t } as LocalEntity);
+      const dated: LocalEntity = { s: s0, e: t.e, text: text.slice(s0, t.e), key: fold(t.t), bareAcronym: true, acronymText: t.t };
+      if (name) dated.fallbackType = /(P|S|PA|AP)s?$/.test(t.t) ? 'plan' : 'law';
+      out.push(dated);
       continue;
     }
     const plural = /[a-z]s$|[A-Z]s$/.test(t.t) && t.t.endsWith('s') && t.t.length > 2 ? t.t.slice(0, -1) : t.t;
     const hit = g.match([fold(plural)], 0);
     const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
     if (hit) ent.type = hit.type;
+    else if (KNOWN_ARMED_GROUPS.has(plural)) ent.type = 'armed-group';
+    // Undefined in the document, an acronym is most often a government body's: the
+    // guidelines list ministries, police units, agencies, committees and funds there, and
+    // narratives spell out the ones of international organizations and NGOs, which the
+    // gazetteer knows anyway.
+    else if (name) ent.fallbackType = 'government-body';
     out.push(ent);
   }
+}
+
+/** Acronyms of armed groups that narratives use without spelling them out. */
+const KNOWN_ARMED_GROUPS: ReadonlySet<string> = new Set(['ISIS', 'ISIL', 'LRA', 'FDLR', 'AQIM', 'LTTE', 'FARC', 'ELN', 'ADF', 'RSF']);
+
+/**
+ * Capitals that are not the acronym of a name: common nouns (`NGO`, `HIV`, `TIP`, `IDPs`),
+ * currency codes, Roman numerals, and words of a heading in capitals (`TIER 2 WATCH LIST`,
+ * `PROSECUTION`).
+ */
+const NOT_NAMES = /^(NGOs?|INGOs?|CSOs?|CBOs?|FBOs?|TIP|HIV|AIDS|COVID|ID|IDs|SMS|GDP|CEOs?|OK|TV|DNA|GMT|UTC|LGBTQ?I?|IDPs?|OFWs?|CSEC|CSE|GBV|SGBV|OSEC|DDR|MOUs?|MOAs?|FY|PDF|URL|ICT|IT|AM|PM|KM|USD|FCFA|CFA|CFAF|SOPs?|TIER|WATCH|LIST|PROSECUTION|PROTECTION|PREVENTION|PROFILE|SUMMARY|TRAFFICKING|RECOMMENDATIONS|TVPA)$/;
+
+function notAnAcronymName(tokens: readonly Token[], i: number, bare: string): boolean {
+  if (NOT_NAMES.test(bare) || /^[IVXLC]+$/.test(bare) || isCode(bare)) return true;
+  // `SOS Enfance Zembla`: capitals that begin a longer name are not a name of their own.
+  const next = tokens[i + 1];
+  if (next && next.sp && next.k === Kind.Word && isCapitalized(next) && !isAcronym(next) && !/^(and|or)$/i.test(next.t)) return true;
+  // A heading or a sentence in capitals: the words around it are capitals too.
+  const caps = (k: number): boolean => tokens[k]?.k === Kind.Word && /^[A-Z]{3,}:?$/.test(tokens[k]!.t) && !isCode(tokens[k]!.t);
+  return caps(i - 1) || caps(i + 1);
 }

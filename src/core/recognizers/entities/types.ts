@@ -16,6 +16,8 @@ export interface LocalEntity {
   bareAcronym?: boolean;
   /** For a bare acronym whose span carries more (`2018-2022 NPA`): the acronym alone. */
   acronymText?: string;
+  /** For a bare acronym: the type it takes when the document never defines it. */
+  fallbackType?: EntityType;
   /** The key the document-level pass groups it by (type and name), made once. */
   group?: string;
 }
