@@ -114,6 +114,13 @@ suite('Dismissing a finding', () => {
     assert.strictEqual(doc.getText(new vscode.Range(doc.positionAt(ann.selector[0].start), doc.positionAt(ann.selector[0].end))), ann.selector[1].exact);
     assert.strictEqual(doc.isDirty, false, 'dismissing edits nothing in the report');
 
+    // The hover on its text lists the dismissal, with its reason and Show Again.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(ann.selector[0].start));
+    const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(md.includes('Dismissed: '), md);
+    assert.ok(md.includes('one adult whose sex is not given'), md);
+    assert.match(md, /\[Show Again\]\(command:tipLens\.deleteAnnotation\?/);
+
     // An edit elsewhere: still dismissed.
     await replace(doc, 'These efforts included', 'A sentence added by hand. These efforts included');
     await waitFor('the check of the edited text', () => current(doc));
@@ -138,12 +145,14 @@ suite('Dismissing a finding', () => {
     assert.strictEqual(again.message, message);
   });
 
-  test('Escape in the reason box cancels; the command without a finding refuses', async () => {
+  test('from the Findings view: Escape in the reason box cancels; the command without a finding refuses', async () => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === report.toString())!;
     const f = current(doc) ?? (await diagnostics.checker.check(doc))!.findings;
     const p8 = f.find((x) => x.rule === 'number-style');
     assert.ok(p8);
-    const pending = vscode.commands.executeCommand<CommandResult>('tipLens.dismissFinding', doc.uri, { rule: p8.rule, message: p8.message, start: p8.start, end: p8.end });
+    // As the Findings view's context menu calls it: with the node, no reason, so the input box asks.
+    const node = { kind: 'finding', uri: doc.uri, rule: p8.rule, finding: p8, range: new vscode.Range(doc.positionAt(p8.start), doc.positionAt(p8.end)), related: [] };
+    const pending = vscode.commands.executeCommand<CommandResult>('tipLens.dismissFinding', node);
     await new Promise((r) => setTimeout(r, 300));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     const r = await pending;
