@@ -1,13 +1,17 @@
 /**
- * `tip-lens check FILE... [--previous FILE] [--format text|json|sarif]`: the consistency rules
- * of the engine over each FILE, printed as lines a terminal or an editor's problem matcher
- * reads, as one JSON document, or as SARIF 2.1.0 for code-scanning tools. No `vscode` here.
+ * `tip-lens check FILE... [--previous FILE] [--format text|json|sarif] [--show-dismissed]`:
+ * the consistency rules of the engine over each FILE, printed as lines a terminal or an
+ * editor's problem matcher reads, as one JSON document, or as SARIF 2.1.0 for code-scanning
+ * tools. The findings a researcher dismissed (in `FILE.annotations.json`) are left out, or
+ * listed apart with `--show-dismissed`. No `vscode` here.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/analyze';
-import { check, previousReport, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Finding, type PreviousReport, type RuleId, type Severity } from '../core/checks';
+import { anchorAll, annotationFileFor } from '../core/annotations';
+import { parseAnnotations } from '../core/export/pipeline';
+import { applyDismissals, check, previousReport, type DismissedFinding, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Finding, type PreviousReport, type RuleId, type Severity } from '../core/checks';
 import type { Analysis } from '../core/model';
 import { LineIndex } from './format';
 import { readTextFile } from './input';
@@ -32,6 +36,8 @@ export interface CheckArgs {
   readonly fragment?: { readonly country?: string; readonly year?: number };
   readonly format: CheckFormat;
   readonly previous?: string;
+  /** `--show-dismissed`: list the dismissed findings too (text: apart; json: a list; SARIF: suppressed results). */
+  readonly showDismissed: boolean;
   readonly help: boolean;
   readonly version: boolean;
   readonly error?: string;
@@ -44,8 +50,10 @@ export { commandOf } from './args';
 export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   let format: CheckFormat = 'text';
   let previous: string | undefined;
+  let showDismissed = false;
   const fragment = fragmentArgs();
   const scanned = scanArgs(argv, {
+    flags: { 'show-dismissed': () => { showDismissed = true; } },
     values: {
       ...fragment.values,
       format: {
@@ -69,7 +77,7 @@ export function parseCheckArgs(argv: readonly string[]): CheckArgs {
   });
   const files = withoutCommand(scanned.positional, 'check');
   return {
-    files, format, help: scanned.help, version: scanned.version,
+    files, format, showDismissed, help: scanned.help, version: scanned.version,
     ...(Object.keys(fragment.given()).length > 0 ? { fragment: fragment.given() } : {}),
     ...(previous !== undefined ? { previous } : {}), ...(scanned.error ? { error: scanned.error } : {}),
   };
@@ -85,6 +93,8 @@ interface Checked {
   readonly analysis: Analysis;
   previous?: Loaded;
   findings: Finding[];
+  /** The findings left out by the dismissals of the file's annotations. */
+  dismissed: DismissedFinding[];
 }
 
 interface Loaded {
@@ -131,7 +141,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
     }
     if (r.warning) io.stderr(`tip-lens: ${file}: warning: ${r.warning}\n`);
     const analysis = analyze(r.text, fragmentOf(file, args.fragment ?? {}));
-    checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, findings: [] });
+    checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, findings: [], dismissed: [] });
   }
 
   for (const c of checked) {
@@ -145,14 +155,34 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
       const other = checked.find((o) => o !== c && isYearBefore(c.analysis.meta, o.analysis.meta));
       if (other) c.previous = { file: other.file, text: other.text, lines: other.lines, analysis: other.analysis, report: previousReport(other.file, other.analysis) };
     }
-    c.findings = check({ text: c.text, analysis: c.analysis, ...(c.previous ? { previous: c.previous.report } : {}) });
+    const found = check({ text: c.text, analysis: c.analysis, ...(c.previous ? { previous: c.previous.report } : {}) });
+    const { shown, dismissed } = applyDismissals(found, anchorAll(c.text, await dismissalsOf(c.file, io)));
+    c.findings = shown;
+    c.dismissed = dismissed;
     if (c.findings.some((f) => f.severity === 'error')) code = code || 1;
   }
 
-  if (args.format === 'json') io.stdout(JSON.stringify(jsonReport(version, args.files, checked, failed), null, 2) + '\n');
-  else if (args.format === 'sarif') io.stdout(JSON.stringify(sarifReport(version, checked), null, 2) + '\n');
-  else io.stdout(textReport(checked));
+  const show = args.showDismissed;
+  if (args.format === 'json') io.stdout(JSON.stringify(jsonReport(version, args.files, checked, failed, show), null, 2) + '\n');
+  else if (args.format === 'sarif') io.stdout(JSON.stringify(sarifReport(version, checked, show), null, 2) + '\n');
+  else io.stdout(textReport(checked, show));
   return code;
+}
+
+/**
+ * The annotations beside a report (`FILE.annotations.json`), for its dismissals: none when
+ * there is no file; a file that cannot be used is named with the reason, and dismisses nothing.
+ */
+async function dismissalsOf(file: string, io: CheckIo): Promise<NonNullable<Parameters<typeof anchorAll>[1]>> {
+  const annotations = annotationFileFor(file);
+  const r = await readTextFile(annotations);
+  if (!r.ok && r.reason === 'no such file') return [];
+  const parsed = parseAnnotations(r);
+  if ('error' in parsed) {
+    io.stderr(`tip-lens: ${annotations}: warning: cannot be used (${parsed.error}); no finding of ${file} is dismissed\n`);
+    return [];
+  }
+  return parsed.annotations.filter((a) => a.decision === 'dismiss');
 }
 
 function load(file: string, text: string): Loaded {
@@ -206,8 +236,11 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
 }
 
 
-/** `file:line:col: severity: message [rule]`, related places and fixes indented below. */
-function textReport(checked: readonly Checked[]): string {
+/**
+ * `file:line:col: severity: message [rule]`, related places and fixes indented below; with
+ * `showDismissed`, then a line per dismissed finding: `file:line:col: dismissed: message [rule] (reason)`.
+ */
+function textReport(checked: readonly Checked[], showDismissed: boolean): string {
   let out = '';
   const all: Finding[] = [];
   for (const c of checked) {
@@ -223,48 +256,61 @@ function textReport(checked: readonly Checked[]): string {
       for (const fix of f.fixes) out += `  fix: ${fix.title}\n`;
     }
   }
+  let dismissed = 0;
+  for (const c of checked) {
+    dismissed += c.dismissed.length;
+    if (!showDismissed) continue;
+    for (const d of c.dismissed) {
+      const p = c.lines.position(d.finding.start);
+      out += `${c.file}:${p.line}:${p.column}: dismissed: ${d.finding.message} [${d.finding.rule}]${d.reason ? ` (${d.reason})` : ''}\n`;
+    }
+  }
   const n = countBySeverity(all);
   const parts = SEVERITY_ORDER.filter((s) => n[s] > 0).map((s) => (s === 'information' ? `${n[s]} information` : plural(n[s], s)));
   const files = plural(checked.length, 'file');
-  out += all.length === 0 ? `no findings in ${files}\n` : `${plural(all.length, 'finding')} in ${files} (${parts.join(', ')})\n`;
+  const also = dismissed > 0 ? `; ${dismissed} dismissed${showDismissed ? '' : ' (--show-dismissed lists them)'}` : '';
+  out += all.length === 0 ? `no findings in ${files}${also}\n` : `${plural(all.length, 'finding')} in ${files} (${parts.join(', ')})${also}\n`;
   return out;
 }
 
 // ---------------------------------------------------------------------------------------
 // JSON
 
-function jsonReport(version: string, order: readonly string[], checked: readonly Checked[], failed: readonly Failed[]): unknown {
+function jsonReport(version: string, order: readonly string[], checked: readonly Checked[], failed: readonly Failed[], showDismissed: boolean): unknown {
+  const finding = (c: Checked, f: Finding): Record<string, unknown> => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    start: f.start,
+    end: f.end,
+    ...region(c.lines, f.start, f.end),
+    related: f.related.map((r) => {
+      const where = relatedFile(c, r.document);
+      return {
+        file: where.file, message: r.message, start: r.start, end: r.end,
+        ...(where.lines ? region(where.lines, r.start, r.end) : {}),
+      };
+    }),
+    fixes: f.fixes.map((x) => ({
+      title: x.title,
+      edits: x.edits.map((e) => ({ start: e.start, end: e.end, ...region(c.lines, e.start, e.end), newText: e.newText })),
+    })),
+  });
   const files = order.flatMap((file): unknown[] => {
     const c = checked.find((x) => x.file === file);
     if (c) {
       return [{
         file,
         ...(c.previous ? { previous: c.previous.file } : {}),
-        findings: c.findings.map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          start: f.start,
-          end: f.end,
-          ...region(c.lines, f.start, f.end),
-          related: f.related.map((r) => {
-            const where = relatedFile(c, r.document);
-            return {
-              file: where.file, message: r.message, start: r.start, end: r.end,
-              ...(where.lines ? region(where.lines, r.start, r.end) : {}),
-            };
-          }),
-          fixes: f.fixes.map((x) => ({
-            title: x.title,
-            edits: x.edits.map((e) => ({ start: e.start, end: e.end, ...region(c.lines, e.start, e.end), newText: e.newText })),
-          })),
-        })),
+        findings: c.findings.map((f) => finding(c, f)),
+        ...(showDismissed ? { dismissed: c.dismissed.map((d) => ({ ...finding(c, d.finding), annotation: d.annotation.id, ...(d.reason ? { reason: d.reason } : {}) })) } : {}),
       }];
     }
     const e = failed.find((x) => x.file === file);
     return e ? [{ file, error: e.error }] : [];
   });
-  const summary = countBySeverity(checked.flatMap((c) => c.findings));
+  const dismissed = checked.reduce((n, c) => n + c.dismissed.length, 0);
+  const summary = { ...countBySeverity(checked.flatMap((c) => c.findings)), ...(dismissed > 0 ? { dismissed } : {}) };
   return { tool: 'tip-lens', version, command: 'check', summary, files };
 }
 
@@ -291,7 +337,7 @@ export function ruleDocUri(rule: RuleId): string {
   return `docs/rules/${rule}.md`;
 }
 
-function sarifReport(version: string, checked: readonly Checked[]): unknown {
+function sarifReport(version: string, checked: readonly Checked[], showDismissed: boolean): unknown {
   const rules = RULES.map((id) => ({
     id,
     name: id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -300,8 +346,9 @@ function sarifReport(version: string, checked: readonly Checked[]): unknown {
     defaultConfiguration: { level: SARIF_LEVEL[DEFAULT_SEVERITY[id]] },
     properties: { severity: DEFAULT_SEVERITY[id] },
   }));
+  // Dismissed findings, when shown, are results with an external suppression (SARIF 3.58): the decision lives in the annotation file.
   const results = checked.flatMap((c) =>
-    c.findings.map((f) => {
+    [...c.findings.map((f) => ({ f })), ...(showDismissed ? c.dismissed.map((d) => ({ f: d.finding, d })) : [])].map(({ f, d }: { f: Finding; d?: DismissedFinding }) => {
       const relatedLocations = f.related.map((r, i) => {
         const where = relatedFile(c, r.document);
         return {
@@ -331,6 +378,7 @@ function sarifReport(version: string, checked: readonly Checked[]): unknown {
               })),
             }
           : {}),
+        ...(d ? { suppressions: [{ kind: 'external', status: 'accepted', ...(d.reason ? { justification: d.reason } : {}), properties: { annotation: d.annotation.id, annotationFile: annotationFileFor(c.file) } }] } : {}),
         properties: { severity: f.severity },
       };
     }),

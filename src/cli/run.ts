@@ -29,6 +29,7 @@ export type Format = (typeof FORMATS)[number];
 export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
        tip-lens detect FILE... [--format table|json|csv]
        tip-lens check FILE... [--previous FILE] [--format text|json|sarif]
+                      [--show-dismissed]
        tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]
        tip-lens analyze|check|export ... [--country NAME] [--year YYYY]
        tip-lens --help | --version
@@ -62,6 +63,8 @@ Options:
                         (a NAME.txt copy and a NAME.ann per report, and an
                         annotation.conf, in --out DIR)
       --previous FILE   check: last year's narrative for the same country
+      --show-dismissed  check: list the findings dismissed in FILE.annotations.json
+                        too (they are left out otherwise)
   -o, --out PATH        export: the file to write (csv, jsonl; default: stdout) or
                         the folder (brat; required)
       --bom             export csv: start with a UTF-8 byte order mark (for

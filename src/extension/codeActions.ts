@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/checks';
 import { LANGUAGE_ID } from './detection';
 import { type Checker, type CheckResult, rangeIn, SOURCE } from './diagnostics';
+import { DISMISS_FINDING } from './annotations/protocol';
 import { probes } from './probes';
 
 /**
  * Quick fixes for the consistency findings: each fix a rule proposes (take the other value of
  * a repeated figure, restate a conversion at the report's rate, write the number in the
  * style...) becomes a `CodeAction` of kind QuickFix tied to its diagnostic, the first one
- * preferred. Applying it is a `WorkspaceEdit`, so Undo takes it back.
+ * preferred. Applying it is a `WorkspaceEdit`, so Undo takes it back. Each finding also offers
+ * "Dismiss this finding..." (annotations/dismiss.ts), last.
  */
 export class FindingsCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -27,13 +29,15 @@ export class FindingsCodeActions implements vscode.CodeActionProvider {
     if (!result && this.checker.isChecked(doc.uri)) result = await this.checker.check(doc);
     if (!result || token.isCancellationRequested || result.version !== doc.version) return [];
     const actions: vscode.CodeAction[] = [];
+    const dismissals: vscode.CodeAction[] = [];
     result.findings.forEach((finding, i) => {
       const diagnostic = result.diagnostics[i]!;
-      if (finding.fixes.length === 0 || !diagnostic.range.intersection(range)) return;
+      if (!diagnostic.range.intersection(range)) return;
       const shown = context.diagnostics.find((d) => sameDiagnostic(d, diagnostic)) ?? diagnostic;
       actions.push(...toActions(doc, finding, shown));
+      dismissals.push(dismissAction(doc, finding, shown));
     });
-    return actions;
+    return [...actions, ...dismissals];
   }
 }
 
@@ -53,6 +57,17 @@ export function toActions(doc: vscode.TextDocument, finding: Finding, diagnostic
     action.edit = edit;
     return action;
   });
+}
+
+/** "Dismiss this finding...": asks for an optional reason, then keeps the dismissal in the annotation file. */
+export function dismissAction(doc: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {
+  const action = new vscode.CodeAction('Dismiss this finding...', vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = {
+    command: DISMISS_FINDING, title: 'Dismiss this finding...',
+    arguments: [doc.uri, { rule: finding.rule, message: finding.message, start: finding.start, end: finding.end }],
+  };
+  return action;
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, checker: Checker): void {

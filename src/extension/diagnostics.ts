@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { analyzeAsync } from '../core/analyze';
 import {
-  checkAsync, DEFAULT_SEVERITY, previousReport, RULES,
-  type CheckOptions, type Finding, type PreviousReport, type RuleId, type Severity,
+  applyDismissals, checkAsync, DEFAULT_SEVERITY, previousReport, RULES,
+  type CheckOptions, type DismissedFinding, type Finding, type PreviousReport, type RuleId, type Severity,
 } from '../core/checks';
 import { TIER_LINE, TITLE_LINE } from '../core/detect';
 import type { Analysis, Span } from '../core/model';
@@ -20,7 +20,8 @@ import type { WorkspaceIndex } from './workspaceIndex';
  * the settings say, the findings of the engine's rules as diagnostics (source `tip-lens`, the
  * rule as code linking to its description), with last year's narrative for the same country
  * found in the workspace. A report once checked stays checked: its findings follow the edits
- * (after each analysis) until it is closed.
+ * (after each analysis) until it is closed. The findings a researcher dismissed (`dismiss`
+ * annotations of the report's set, core/checks/dismiss.ts) are left out of the diagnostics.
  */
 
 export const SOURCE = 'tip-lens';
@@ -41,6 +42,8 @@ export interface CheckResult {
   readonly uri: vscode.Uri;
   readonly version: number;
   readonly findings: readonly Finding[];
+  /** The findings left out by the report's dismissals, with their reasons. */
+  readonly dismissed: readonly DismissedFinding[];
   /** One per finding, in the same order. */
   readonly diagnostics: readonly vscode.Diagnostic[];
   readonly previous?: PreviousDocument;
@@ -214,8 +217,10 @@ export class Checker implements vscode.Disposable {
       }
       if (superseded()) return newer();
       if (!findings || doc.version !== report.version) continue; // the text changed during the check
-      const diagnostics = findings.map((f) => this.toDiagnostic(doc, f, previous));
-      const result: CheckResult = { uri: doc.uri, version: report.version, findings, diagnostics, ...(previous ? { previous } : {}) };
+      // The dismissals as anchored in the analyzed text: the text the findings are offsets into.
+      const { shown, dismissed } = applyDismissals(findings, report.annotated.anchored);
+      const diagnostics = shown.map((f) => this.toDiagnostic(doc, f, previous));
+      const result: CheckResult = { uri: doc.uri, version: report.version, findings: shown, dismissed, diagnostics, ...(previous ? { previous } : {}) };
       this.results.set(key, result);
       this.collection.set(doc.uri, diagnostics);
       this.emitter.fire(result);

@@ -9,7 +9,8 @@ import { plural } from '../core/labels';
 
 /**
  * The Findings view of the TIP Lens container: the consistency findings of the active report,
- * grouped by rule, each opening its place in the editor; and `TIP Lens: Open Findings Report`,
+ * grouped by rule, each opening its place in the editor (its context menu dismisses it:
+ * annotations/dismiss.ts); and `TIP Lens: Open Findings Report`,
  * the same findings as a short Markdown document, read-only and shown rendered (docs.ts).
  */
 
@@ -20,12 +21,14 @@ const REPORT_COMMAND = 'tipLens.findings.openReport';
 
 export type FindingsNode =
   | { readonly kind: 'rule'; readonly rule: RuleId; readonly items: readonly FindingsNode[] }
-  | { readonly kind: 'finding'; readonly rule: RuleId; readonly finding: Finding; readonly range: vscode.Range; readonly related: readonly vscode.DiagnosticRelatedInformation[] };
+  | { readonly kind: 'finding'; readonly uri: vscode.Uri; readonly rule: RuleId; readonly finding: Finding; readonly range: vscode.Range; readonly related: readonly vscode.DiagnosticRelatedInformation[] };
 
 /** What the view shows, as plain data, for the integration tests. */
 export interface FindingsTreeSnapshot {
   readonly uri: string | undefined;
   readonly state: 'none' | 'clean' | 'found';
+  /** The view's message (how many findings are dismissed), if any. */
+  readonly message?: string;
   readonly groups: ReadonlyArray<{
     readonly rule: RuleId;
     readonly label: string;
@@ -63,7 +66,7 @@ export function groupByRule(result: CheckResult): FindingsNode[] {
     const d = result.diagnostics[i]!;
     let list = groups.get(finding.rule);
     if (!list) groups.set(finding.rule, (list = []));
-    list.push({ kind: 'finding', rule: finding.rule, finding, range: d.range, related: d.relatedInformation ?? [] });
+    list.push({ kind: 'finding', uri: result.uri, rule: finding.rule, finding, range: d.range, related: d.relatedInformation ?? [] });
   });
   return RULES.filter((r) => groups.has(r)).map((rule) => ({ kind: 'rule', rule, items: groups.get(rule)! }));
 }
@@ -110,7 +113,9 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
     const n = result?.findings.length ?? 0;
     this.view.description = uri ? path.posix.basename(uri.path) : undefined;
     this.view.badge = n > 0 ? { value: n, tooltip: plural(n, 'finding') } : undefined;
-    this.view.message = undefined;
+    // Dismissed findings are not listed; the view says how many there are and how to see one again.
+    const d = result?.dismissed.length ?? 0;
+    this.view.message = d > 0 ? `${plural(d, 'finding')} dismissed: delete a dismissal (Delete Annotation, or Show Again in its hover) to see it again.` : undefined;
     this.changeEmitter.fire(undefined);
     this.refreshEmitter.fire();
   }
@@ -157,6 +162,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
     return {
       uri: this.shown?.toString(),
       state: this.state,
+      ...(this.view.message ? { message: this.view.message } : {}),
       groups: this.getChildren().flatMap((g) => {
         if (g.kind !== 'rule') return [];
         const item = this.getTreeItem(g);

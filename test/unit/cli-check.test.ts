@@ -53,7 +53,7 @@ describe('tip-lens check', () => {
 
     it('reads --previous and --format in both spellings', () => {
       const a = parseCheckArgs(['check', 'a.txt', '--previous=b.txt', '-f', 'sarif', 'c.txt']);
-      assert.deepStrictEqual(a, { files: ['a.txt', 'c.txt'], format: 'sarif', help: false, version: false, previous: 'b.txt' });
+      assert.deepStrictEqual(a, { files: ['a.txt', 'c.txt'], format: 'sarif', showDismissed: false, help: false, version: false, previous: 'b.txt' });
       assert.strictEqual(parseCheckArgs(['check', '--format=json', 'a']).format, 'json');
       assert.strictEqual(parseCheckArgs(['check', 'a']).format, 'text');
       // `check` as a FILE after the command is a file.

@@ -65,6 +65,8 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       orphaned.push(ann);
       continue;
     }
+    // A dismissal decides about a finding of the check, not about an item (checks/dismiss.ts).
+    if (ann.decision === 'dismiss') continue;
     const span = a.span;
     const decided = { annotation: ann.id, ...(ann.note ? { note: ann.note } : {}) };
     if (ann.decision === 'note' || ann.label?.kind === 'free') {

@@ -4,6 +4,7 @@
  * quoted text with some context (TextQuoteSelector), so it can be found again after edits,
  * also edits made outside the editor.
  */
+import type { RuleId } from '../checks/types';
 import type { EntityType, Metric, Span } from '../model';
 
 export const SCHEMA_VERSION = 1;
@@ -35,8 +36,10 @@ export type Label =
  * - `reject`: the engine's item here is wrong: it is not an entity or figure at all.
  * - `correct`: the engine's item is of another type or metric (with the right label).
  * - `note`: a note on the text, deciding nothing.
+ * - `dismiss`: a consistency finding here is right as the text stands: stop flagging it (with
+ *   its `rule` and `fingerprint`; the reason, if any, in `note`).
  */
-export type Decision = 'manual' | 'confirm' | 'reject' | 'correct' | 'note';
+export type Decision = 'manual' | 'confirm' | 'reject' | 'correct' | 'note' | 'dismiss';
 
 export interface Annotation {
   readonly id: string;
@@ -46,6 +49,13 @@ export interface Annotation {
   /** For confirm, reject and correct: the kind of engine item decided about. */
   readonly about?: 'figure' | 'money' | 'entity';
   readonly note?: string;
+  /** For dismiss: the rule of the finding dismissed. */
+  readonly rule?: RuleId;
+  /**
+   * For dismiss: what the finding said (its message, which states its figures). A finding with
+   * another message is another finding: when a figure changes, it is flagged again.
+   */
+  readonly fingerprint?: string;
   /** ISO 8601. */
   readonly created: string;
   readonly modified?: string;

@@ -3,12 +3,13 @@
  * says what is wrong; a file that does not validate is never overwritten (the caller keeps it).
  */
 import type { EntityType, Metric } from '../model';
+import { RULES, type RuleId } from '../checks/types';
 import { ENTITY_LABELS, METRIC_LABELS } from '../labels';
 import { SCHEMA_VERSION, type Annotation, type AnnotationFile, type AnnotationSchema, type Decision, type Label } from './model';
 
 export type Parsed = { readonly ok: true; readonly file: AnnotationFile } | { readonly ok: false; readonly error: string };
 
-const DECISIONS: readonly Decision[] = ['manual', 'confirm', 'reject', 'correct', 'note'];
+const DECISIONS: readonly Decision[] = ['manual', 'confirm', 'reject', 'correct', 'note', 'dismiss'];
 
 export function parseAnnotationFile(json: string): Parsed {
   let data: unknown;
@@ -55,6 +56,11 @@ function checkAnnotation(a: unknown): string | undefined {
   if ((a['decision'] === 'manual' || a['decision'] === 'correct') && a['label'] === undefined) return `a ${a['decision'] as string} annotation needs a "label"`;
   if (a['about'] !== undefined && !['figure', 'money', 'entity'].includes(a['about'] as string)) return '"about" must be figure, money or entity';
   if (a['note'] !== undefined && typeof a['note'] !== 'string') return '"note" must be a string';
+  if (a['rule'] !== undefined && !RULES.includes(a['rule'] as RuleId)) return `"rule" must be one of ${RULES.join(', ')}`;
+  if (a['fingerprint'] !== undefined && typeof a['fingerprint'] !== 'string') return '"fingerprint" must be a string';
+  if (a['decision'] === 'dismiss' && (a['rule'] === undefined || typeof a['fingerprint'] !== 'string' || a['fingerprint'] === '')) {
+    return 'a dismiss annotation needs the finding\'s "rule" and "fingerprint"';
+  }
   return undefined;
 }
 

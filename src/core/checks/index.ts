@@ -17,6 +17,7 @@ import { trendClaimRule } from './trendClaim';
 import { DEFAULT_SEVERITY, RULES, type CheckContext, type CheckOptions, type Finding, type PreviousReport, type Rule, type RuleId } from './types';
 
 export * from './types';
+export * from './dismiss';
 
 export const RULE_FUNCTIONS: Record<RuleId, Rule> = {
   'repeated-figure': repeatedFigureRule,

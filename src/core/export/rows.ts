@@ -151,7 +151,7 @@ export function labelText(l: Label | undefined): string | undefined {
 }
 
 const DECISION_STATUS: Record<Annotation['decision'], RowStatus> = {
-  manual: 'manual', confirm: 'confirmed', reject: 'rejected', correct: 'corrected', note: 'note',
+  manual: 'manual', confirm: 'confirmed', reject: 'rejected', correct: 'corrected', note: 'note', dismiss: 'note',
 };
 
 /** Keeps only defined cells, so that rows compare and serialize cleanly. */

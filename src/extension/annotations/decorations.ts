@@ -132,7 +132,8 @@ class AnnotationHighlights implements vscode.Disposable {
       const schema = this.schemas.schemaFor(doc.uri);
       const map = new OffsetMap(doc.getText());
       for (const a of report.annotated.anchored) {
-        if (!a.span) continue;
+        // A dismissal hides a finding; the text itself is not marked.
+        if (!a.span || a.annotation.decision === 'dismiss') continue;
         (ranges[keyOf(a, schema)] ??= []).push(map.range(a.span.start, a.span.end));
       }
     }

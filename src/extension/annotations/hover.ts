@@ -51,9 +51,10 @@ export function annotationHover(doc: vscode.TextDocument, report: Report, hit: H
     const ann = a.annotation;
     if (ann.id === itemAnnotation) continue;
     // Decisions about the item under the pointer are said above.
-    if (hit && ann.decision !== 'note' && ann.decision !== 'reject' && ann.label?.kind !== 'free') continue;
-    const links = [commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, ann.id]), commandLink(ann.decision === 'reject' ? 'Undo Reject' : 'Delete', DELETE_ANNOTATION, [uri, ann.id])];
-    const title = ann.decision === 'reject' ? rejectedTitle(report, ann) : annotationTitle(ann, schema);
+    if (hit && ann.decision !== 'note' && ann.decision !== 'reject' && ann.decision !== 'dismiss' && ann.label?.kind !== 'free') continue;
+    const undo = ann.decision === 'reject' ? 'Undo Reject' : ann.decision === 'dismiss' ? 'Show Again' : 'Delete';
+    const links = [commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, ann.id]), commandLink(undo, DELETE_ANNOTATION, [uri, ann.id])];
+    const title = ann.decision === 'reject' ? rejectedTitle(report, ann) : ann.decision === 'dismiss' ? `Dismissed: ${ann.fingerprint ?? ''}` : annotationTitle(ann, schema);
     parts.push(`**${esc(title)}**: “${esc(clip(ann.selector[1].exact, 60))}”${ann.note ? `  \n**Note**: ${esc(ann.note)}` : ''}\n\n${links.join(' · ')}`);
   }
   return parts.join('\n\n---\n\n');

@@ -7,6 +7,7 @@ import { registerAnnotationCodeActions } from './codeActions';
 import { registerAnnotationCommands } from './commands';
 import { trackCursor } from './cursor';
 import { registerAnnotationDecorations } from './decorations';
+import { registerDismissCommand } from './dismiss';
 import { openDocument } from './files';
 import { type Message, shownMessages } from './messages';
 import { SchemaStore, useSchemaStore } from './schemaStore';
@@ -18,7 +19,7 @@ import { SchemaStore, useSchemaStore } from './schemaStore';
  *   `.tip-lens/schema.json`) and the annotation store (`annotationStore.ts`, each report's
  *   `<report>.annotations.json`), with what they need (`files.ts`, `messages.ts`);
  * - features that show it or change it: the commands (`commands.ts`), the code actions
- *   (`codeActions.ts`), the annotations' part of a hover (`hover.ts`, which `../hover.ts`
+ *   (`codeActions.ts`), dismissing a finding of the check (`dismiss.ts`), the annotations' part of a hover (`hover.ts`, which `../hover.ts`
  *   calls), the context keys of the item at the cursor (`cursor.ts`) and the highlights
  *   (`decorations.ts`).
  *
@@ -52,6 +53,7 @@ export function registerAnnotations(context: vscode.ExtensionContext, service: A
     registerAnnotationCodeActions(service),
     trackCursor(service),
   );
+  if (checker) context.subscriptions.push(registerDismissCommand(store, checker));
   const probe: AnnotationsProbe = { store, schemas, messages: shownMessages };
   probes.set('annotations', probe);
   registerAnnotationDecorations(context, service, schemas);

@@ -41,6 +41,8 @@ export function annotationTitle(a: Annotation, schema?: AnnotationSchema): strin
       return a.label ? `${labelTitle(a.label, schema)} (added)` : `Added ${what}`;
     case 'note':
       return a.label ? labelTitle(a.label, schema) : 'Note';
+    case 'dismiss':
+      return `Dismissed finding (${a.rule ?? 'check'})`;
   }
 }
 

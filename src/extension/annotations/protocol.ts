@@ -9,6 +9,7 @@ export const REJECT_ITEM = 'tipLens.rejectItem';
 export const CHANGE_ITEM_TYPE = 'tipLens.changeItemType';
 export const DELETE_ANNOTATION = 'tipLens.deleteAnnotation';
 export const EDIT_ANNOTATION_NOTE = 'tipLens.editAnnotationNote';
+export const DISMISS_FINDING = 'tipLens.dismissFinding';
 /** The commands a hover may link to. */
 export const ANNOTATION_COMMANDS: readonly string[] = [CONFIRM_ITEM, REJECT_ITEM, CHANGE_ITEM_TYPE, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE];
 
