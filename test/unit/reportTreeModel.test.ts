@@ -215,6 +215,12 @@ describe('the Report view model (core/reportTree)', () => {
     assert.strictEqual(late.description, `note title · line ${m.lineOf(V2023.indexOf('convicting 14 traffickers'))}`);
     assert.strictEqual(late.contextValue, 'annotation');
     assert.match(plain(late.tooltip), /\*\*Note\*\*: check the court records/);
+    // A readable date, not the raw timestamp; the quote's context starts and ends on whole words.
+    assert.match(plain(late.tooltip), /_Annotated 1 December 2026, 00:00 UTC_/);
+    assert.ok(!plain(late.tooltip).includes('2026-12-01T'), 'no raw ISO timestamp');
+    const quoteLine = plain(late.tooltip).split('\n').find((l) => l.startsWith('> '))!;
+    const firstWord = /^> …(\S+)/.exec(quoteLine)?.[1];
+    assert.ok(firstWord && V2023.includes(` ${firstWord}`), `the context starts on a whole word: ${quoteLine}`);
     const gone = m.view(list[2]!);
     assert.deepStrictEqual([gone.description, gone.contextValue, gone.reveal], ['note title · orphaned: its text is gone', 'annotation.orphaned', undefined]);
     // The filter reads titles, quotes and notes.

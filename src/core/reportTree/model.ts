@@ -9,6 +9,7 @@
  * an item is, not where it is, so expansion survives refreshes.
  */
 import type { Anchored } from '../annotations';
+import { readableDate } from '../labels';
 import { formatRate, statedRates } from '../currency';
 import { ENTITY_LABELS, METRIC_LABELS, SECTION_LABELS, figureLabel, figureValue, formatNumber, periodLabel, plural } from '../labels';
 import { LineMap } from '../lines';
@@ -403,9 +404,14 @@ export class ReportTreeModel {
     const title = this.words.annotationTitle(ann);
     const q = ann.selector[1];
     let md = `**${escapeMarkdown(title)}**${x.span ? '' : ' (orphaned: its text is no longer in the report)'}\n\n`;
-    md += `> ${escapeMarkdown(`${q.prefix}`)}**${escapeMarkdown(q.exact)}**${escapeMarkdown(q.suffix)}\n\n`;
+    // The quote's context from a word boundary on, not from the middle of a word.
+    const before = q.prefix.replace(/^\S*\s+/, '').trimStart();
+    const after = q.suffix.replace(/\s+\S*$/, '').trimEnd();
+    const lead = before && before !== q.prefix ? '…' : '';
+    const tail = after && after !== q.suffix ? '…' : '';
+    md += `> ${lead}${escapeMarkdown(before)}**${escapeMarkdown(q.exact)}**${escapeMarkdown(after)}${tail}\n\n`;
     if (ann.note) md += `**Note**: ${escapeMarkdown(ann.note)}\n\n`;
-    md += `_${escapeMarkdown(ann.created)}_`;
+    md += `_Annotated ${escapeMarkdown(readableDate(ann.created))}${ann.modified ? `, changed ${escapeMarkdown(readableDate(ann.modified))}` : ''}_`;
     return {
       ...this.label(`“${quote.length > 60 ? `${quote.slice(0, 59)}…` : quote}”`),
       state: 'none',
