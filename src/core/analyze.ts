@@ -436,14 +436,28 @@ const STEP = 2048;
  */
 function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[], text: string): Generator<void, void> {
   if (money.length === 0) return;
-  let docRegion: string | undefined; // read from the text only when a country does not decide
+  // What the text says is read only when a country does not decide, and only the narrative's own
+  // text: a whole report holds many, and folding all of it for one amount held the thread for long.
+  let n = 0;
+  let scope = -1;
+  let narrativeText = text;
+  let docRegion: string | undefined;
   let folded: string | undefined;
-  const named = new Map<string, string | undefined>();
+  let named = new Map<string, string | undefined>();
+  const enter = (k: number): void => {
+    if (k === scope) return;
+    scope = k;
+    const nar = narratives[k];
+    narrativeText = nar ? text.slice(nar.start, nar.end) : text;
+    docRegion = folded = undefined;
+    named = new Map();
+  };
   const pick = (candidates: readonly string[]): string | undefined => {
+    enter(n);
     const key = candidates.join(',');
     if (named.has(key)) return named.get(key);
     // The currency of the countries the text names, or whose adjective it uses (`Bulgarian`), most.
-    folded ??= ` ${fold(text).replace(/[^a-z']+/g, ' ')} `;
+    folded ??= ` ${fold(narrativeText).replace(/[^a-z']+/g, ' ')} `;
     const score = (code: string): number => {
       const names = [...countriesUsing(code)];
       const info = currencyInfo(code);
@@ -457,11 +471,10 @@ function* resolveCurrencies(money: Money[], narratives: readonly NarrativeInfo[]
     };
     const scored = candidates.map((c) => [c, score(c)] as const).sort((a, b) => b[1] - a[1]);
     let best = scored[0] && scored[0][1] > 0 && (scored.length === 1 || scored[1]![1] < scored[0][1]) ? scored[0][0] : undefined;
-    if (!best && candidates.includes('XOF') && candidates.includes('XAF')) best = docRegion ??= fcfaRegion(text);
+    if (!best && candidates.includes('XOF') && candidates.includes('XAF')) best = docRegion ??= fcfaRegion(narrativeText);
     named.set(key, best);
     return best;
   };
-  let n = 0;
   for (let i = 0; i < money.length; i++) {
     if (i % STEP === STEP - 1) yield;
     const m = money[i]!;

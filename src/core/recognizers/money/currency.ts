@@ -87,9 +87,17 @@ const NONE: readonly string[] = [];
  */
 export function paragraphCodes(text: string): readonly string[] {
   let out: string[] | undefined;
-  const ABBR = /([\p{L}]+)\s*\(([A-Z]{2,4})\)/gu;
-  for (let m = ABBR.exec(text); m; m = ABBR.exec(text)) {
-    if (isCurrencyUnit(m[1]!) && !NOT_ALONE.has(fold(m[1]!))) (out ??= []).push(m[2]!);
+  // Find `(ABC)` first, then the word before it: a scan that starts at every letter of a long
+  // paragraph held a whole report's first step for hundreds of milliseconds.
+  const CODE = /\(([A-Z]{2,4})\)/g;
+  for (let m = CODE.exec(text); m; m = CODE.exec(text)) {
+    let e = m.index;
+    while (e > 0 && /\s/.test(text[e - 1]!)) e--;
+    let b = e;
+    while (b > 0 && /\p{L}/u.test(text[b - 1]!)) b--;
+    if (b === e) continue;
+    const word = text.slice(b, e);
+    if (isCurrencyUnit(word) && !NOT_ALONE.has(fold(word))) (out ??= []).push(m[1]!);
   }
   return out ?? NONE;
 }
