@@ -14,6 +14,8 @@ export const breakdownSumRule: Rule = (ctx) => {
   const { text } = ctx;
   const figs = ctx.analysis.figures;
   const report = (total: Figure, parts: Figure[], full: boolean): void => {
+    // `two were children (one child victim in 2017)`: figures of another period compare, they do not split.
+    if (parts.some((p) => p.period !== total.period)) return;
     const sum = parts.reduce((s, p) => s + p.value, 0);
     if (full ? sum === total.value : sum <= total.value) return;
     const list = parts.map((p) => `${p.text}${p.counts ? ' ' + p.counts : ''}`).join(', ');
