@@ -158,6 +158,12 @@ export const corpus: Corpus<PeriodItem> = {
         { text: '37', period: '2021' },
       ],
     },
+    {
+      text: 'Prosecutions fell from 341 cases in the previous Zemblan fiscal year to 218.',
+      expected: [
+        { text: '341', period: 'previous' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Police identified 14 victims and referred them to shelters.', why: "no period phrase: each number takes its section's default" },

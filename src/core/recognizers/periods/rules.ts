@@ -111,6 +111,8 @@ function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | u
   if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
     if (w(3) === 'reporting' && w(4) === 'period') return [5, 'previous'];
     if (w(3) === 'year' || w(3) === 'period') return [4, 'previous'];
+    // `in the previous fiscal year`, `in the previous Nepali fiscal year`
+    for (let k = 3; k <= 4; k++) if (w(k) === 'fiscal' && w(k + 1) === 'year') return [k + 2, 'previous'];
   }
   // `in fiscal year 2019`, `in FY 2013`, `during FY2013`
   if ((w(1) === 'fiscal' && w(2) === 'year' || w(1) === 'fy') && sent[i + (w(1) === 'fy' ? 2 : 3)] && isYearToken(sent[i + (w(1) === 'fy' ? 2 : 3)])) {
