@@ -347,6 +347,14 @@ export const corpus: Corpus<FigureItem> = {
         { text: '62', value: 62, unit: 'percent', counts: 'percent', metric: 'percentage', period: '2022' },
       ],
     },
+    // An age in years is an age, not a duration.
+    {
+      text: 'The law protects anyone younger than 18 years of age.',
+      section: 'prosecution',
+      expected: [
+        { text: '18', value: 18, unit: 'years', counts: '', metric: 'age', period: 'unspecified' },
+      ],
+    },
   ],
   negatives: [
     { text: 'Law 2016-041 criminalizes forced labor.', why: 'an identifier is no figure' },
