@@ -80,9 +80,17 @@ for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) {
  * accents (`cote divoire`, `burma`), else undefined. Adjectives (`Nepali`) are no names.
  */
 export function countryName(name: string): string | undefined {
-  const key = nameKey(name).replace(/'/g, '');
-  for (const k of COUNTRIES.keys()) if (k.replace(/'/g, '') === key) return k;
-  return undefined;
+  return withoutApostrophes().get(nameKey(name).replace(/'/g, ''));
+}
+
+/** The country keys by their form without apostrophes, made on first use. */
+let byBareName: Map<string, string> | undefined;
+function withoutApostrophes(): Map<string, string> {
+  if (!byBareName) {
+    byBareName = new Map();
+    for (const k of COUNTRIES.keys()) if (!byBareName.has(k.replace(/'/g, ''))) byBareName.set(k.replace(/'/g, ''), k);
+  }
+  return byBareName;
 }
 
 /** The currencies a country used, newest first; undefined for a name CLDR does not know. */
@@ -267,10 +275,10 @@ function countryOfAdjective(words: readonly string[]): [string, readonly Use[]] 
   if (exact) return [phrase, exact];
   const word = phrase.split(' ').pop()!;
   if (word.length < 4) return undefined;
+  const stem = word.replace(/(ese|ian|ean|an|ni|i|ine|ish)$/, '');
   let best: [string, readonly Use[]] | undefined;
   for (const [name, uses] of COUNTRIES) {
     if (name.includes(' ') || name.length < 4) continue;
-    const stem = word.replace(/(ese|ian|ean|an|ni|i|ine|ish)$/, '');
     if ((word.startsWith(name) || (stem.length >= 4 && name.startsWith(stem))) && (!best || name.length > best[0].length)) best = [name, uses];
   }
   return best;

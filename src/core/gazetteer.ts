@@ -8,7 +8,7 @@ import type { EntityType } from './model';
 
 // `fold` lives with the currencies (which this file reads), so that neither imports the other's importer.
 export { fold } from './currencies';
-import { fold, isCurrencyUnit } from './currencies';
+import { fold } from './currencies';
 
 const EXTRA_COUNTRIES = [
   "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
@@ -273,13 +273,3 @@ export function gazetteer(): Gazetteer {
   instance = g;
   return g;
 }
-
-/**
- * A currency's unit word (`dirhams`, `rupees`, `kwacha`) -> itself, else undefined: for the
- * entities recognizer's `dirhams (AED)` until it asks `isCurrencyUnit` (currencies.ts) itself.
- * The currencies are CLDR's (currencies.ts); this file keeps no list of its own.
- * @deprecated use `isCurrencyUnit` from `currencies.ts`.
- */
-export const CURRENCY_WORDS: Readonly<Record<string, string | undefined>> = new Proxy({}, {
-  get: (_target, key) => (typeof key === 'string' && isCurrencyUnit(key) ? key : undefined),
-});

@@ -212,10 +212,6 @@ export function lastExportActions(): readonly string[] {
   return lastActions;
 }
 
-function shownPath(uri: vscode.Uri): string {
-  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri) : uri.scheme === 'file' ? uri.fsPath : uri.toString();
-}
-
 /**
  * What the message after an export offers, where it works: Open (the CSV or JSON Lines in an
  * editor), Show in Explorer (when it lies in the workspace), and Reveal in the system's file
@@ -337,7 +333,7 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
     const orphans = unplaced > 0 ? ` ${plural(unplaced, 'orphaned annotation')} cannot be placed in brat (their text is gone).` : '';
     const actions = exportActions(format, output);
     lastActions = actions.map((a) => a.title);
-    void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${shownPath(output)}.${orphans}`, ...actions.map((a) => a.title)).then((choice) => {
+    void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${vscode.workspace.asRelativePath(output, false)}.${orphans}`, ...actions.map((a) => a.title)).then((choice) => {
       void actions.find((a) => a.title === choice)?.run();
     });
   }

@@ -26,11 +26,14 @@ const QUALIFIERS = ['at least', 'more than', 'approximately', 'fewer than', 'at 
 const TIME_UNITS = ['years', 'months', 'days', 'weeks'];
 // The vocabularies are the engine's model, not a copy of it: derived from the compiled labels
 // (`npx tsc -p .` makes them), whose keys are exactly the model's metrics and entity types.
-const LABELS = (() => {
-  const compiled = path.join(REPO, 'out', 'src', 'core', 'labels.js');
-  if (!fs.existsSync(compiled)) throw new Error(`${path.relative(process.cwd(), compiled)} is missing: run \`npx tsc -p .\` first`);
-  return require(compiled);
-})();
+const compiled = (file) => {
+  const full = path.join(REPO, 'out', ...file.split('/'));
+  if (!fs.existsSync(full)) throw new Error(`${path.relative(process.cwd(), full)} is missing: run \`npx tsc -p .\` first`);
+  return require(full);
+};
+const LABELS = compiled('src/core/labels.js');
+/** Where a gold file's document is: the scorer's answer (the seed's through the corpus folder). */
+const { goldDocument } = compiled('test/support/score.js');
 const METRICS = Object.keys(LABELS.METRIC_LABELS);
 const ENTITY_TYPES = Object.keys(LABELS.ENTITY_LABELS);
 const FIGURE_KEYS = ['start', 'end', 'text', 'value', 'max', 'qualifier', 'metric', 'period', 'unit'];
@@ -53,7 +56,7 @@ function checkFile(file) {
   const real = 'source' in gold;
   exactKeys(gold, real ? ['document', 'source', 'meta', 'figures', 'money', 'entities', 'breakdowns'] : ['document', 'meta', 'figures', 'money', 'entities'], 'top level', err);
   if (typeof gold.document !== 'string') return { errors: errors.concat('document must be a path string'), counts: null };
-  const docPath = real ? path.resolve(REAL_TEXTS, gold.document) : documentPath(gold.document);
+  const docPath = real ? path.resolve(REAL_TEXTS, gold.document) : goldDocument(gold);
   let doc;
   try {
     doc = fs.readFileSync(docPath, 'utf8');
@@ -191,16 +194,6 @@ function checkFile(file) {
   };
 }
 
-/**
- * A gold file's document, relative to the repository; the seed's (`../shared/corpus/...`) is read
- * from the folder named by TIP_LENS_CORPUS when that is set.
- */
-function documentPath(document) {
-  const corpus = process.env.TIP_LENS_CORPUS;
-  const m = /^\.\.\/shared\/corpus\/(.+)$/.exec(document);
-  return corpus && m ? path.resolve(corpus, m[1]) : path.resolve(REPO, document);
-}
-
 function exactKeys(obj, allowed, where, err) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) { err(where, 'must be an object'); return; }
   for (const k of allowed) if (!(k in obj)) err(where, `missing "${k}" (use null when there is none)`);
@@ -250,5 +243,5 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-module.exports = { checkFile, documentPath };
+module.exports = { checkFile };
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { analyze, fragmentFromFileName } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/model';
 import type { Gold, GoldAmount, GoldFigure, GoldMoney } from './score';
-import { ROOT } from './score';
+import { overlaps, pairs, ROOT, same } from './score';
 
 export const LABELS = path.join(ROOT, 'test', 'real', 'labels');
 export const TEXTS = process.env.TIP_LENS_REAL_TEXTS ? path.resolve(process.env.TIP_LENS_REAL_TEXTS) : path.join(ROOT, 'test', 'real', 'texts');
@@ -73,26 +73,6 @@ export interface RealScore {
 export function emptyScore(): RealScore {
   const c = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
   return { docs: 0, figures: c(), strict: c(), metric: { right: 0, of: 0 }, period: { right: 0, of: 0 }, money: c(), conversions: { right: 0, of: 0 }, entities: c(), confusion: {}, misses: [] };
-}
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
-const same = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null);
-
-/** Greedy one-to-one matching by overlap and `fits`; returns the pairs and what is left on each side. */
-function pairs<G extends { start: number; end: number }, P extends { start: number; end: number }>(
-  gold: readonly G[], pred: readonly P[], fits: (g: G, p: P) => boolean,
-): { matched: Array<[G, P]>; missed: G[]; extra: P[] } {
-  const used = new Uint8Array(pred.length);
-  const matched: Array<[G, P]> = [];
-  const missed: G[] = [];
-  for (const g of gold) {
-    const i = pred.findIndex((p, k) => !used[k] && overlaps(g, p) && fits(g, p));
-    if (i >= 0) {
-      used[i] = 1;
-      matched.push([g, pred[i]!]);
-    } else missed.push(g);
-  }
-  return { matched, missed, extra: pred.filter((_, k) => !used[k]) };
 }
 
 function add(c: Counts, tp: number, fp: number, fn: number): void {

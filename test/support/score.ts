@@ -53,42 +53,38 @@ function score(tp: number, fp: number, fn: number): Score {
   return { tp, fp, fn, precision, recall, f1 };
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
-const same = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null);
+export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
+export const same = (a: number | null | undefined, b: number | null | undefined): boolean => (a ?? null) === (b ?? null);
 
-/** Greedy one-to-one matching: each gold item takes the first unmatched prediction that fits. */
+/** Greedy one-to-one matching: each gold item takes the first unmatched overlapping prediction that fits. */
+export function pairs<G extends { start: number; end: number }, P extends { start: number; end: number }>(
+  gold: readonly G[], pred: readonly P[], fits: (g: G, p: P) => boolean,
+): { matched: Array<[G, P]>; missed: G[]; extra: P[] } {
+  const used = new Uint8Array(pred.length);
+  const matched: Array<[G, P]> = [];
+  const missed: G[] = [];
+  for (const g of gold) {
+    const i = pred.findIndex((p, k) => !used[k] && overlaps(g, p) && fits(g, p));
+    if (i >= 0) {
+      used[i] = 1;
+      matched.push([g, pred[i]!]);
+    } else missed.push(g);
+  }
+  return { matched, missed, extra: pred.filter((_, k) => !used[k]) };
+}
+
+/** {@link pairs} scored, with what went wrong added to `misses`. */
 function match<G extends { start: number; end: number }, P extends { start: number; end: number }>(
   kind: string, gold: readonly G[], pred: readonly P[], fits: (g: G, p: P) => boolean,
   show: (x: G | P) => string, misses: Miss[],
 ): Score {
-  const used = new Uint8Array(pred.length);
-  let tp = 0;
-  for (const g of gold) {
-    let hit = -1;
-    for (let i = 0; i < pred.length; i++) {
-      if (!used[i] && overlaps(g, pred[i]!) && fits(g, pred[i]!)) {
-        hit = i;
-        break;
-      }
-    }
-    if (hit >= 0) {
-      used[hit] = 1;
-      tp++;
-    } else misses.push({ kind, side: 'fn', text: show(g), detail: detailOf(g, pred), start: g.start });
+  const { matched, missed, extra } = pairs(gold, pred, fits);
+  for (const g of missed) {
+    const near = pred.find((p) => overlaps(g, p));
+    misses.push({ kind, side: 'fn', text: show(g), detail: near ? `engine: ${show(near)}` : 'engine: nothing here', start: g.start });
   }
-  let fp = 0;
-  pred.forEach((p, i) => {
-    if (!used[i]) {
-      fp++;
-      misses.push({ kind, side: 'fp', text: show(p), detail: '', start: p.start });
-    }
-  });
-  return score(tp, fp, gold.length - tp);
-
-  function detailOf(g: G, ps: readonly P[]): string {
-    const near = ps.find((p) => overlaps(g, p));
-    return near ? `engine: ${show(near)}` : 'engine: nothing here';
-  }
+  for (const p of extra) misses.push({ kind, side: 'fp', text: show(p), detail: '', start: p.start });
+  return score(matched.length, extra.length, missed.length);
 }
 
 export function scoreDocument(gold: Gold, text: string, result: Analysis = analyze(text)): DocScore {

@@ -2,7 +2,8 @@
  * Entities: acronym definitions, laws, plans, places and nationalities from the gazetteer,
  * places by their use, names with an organization word, and bare acronyms, in that order.
  */
-import { COUNTRY_ACRONYMS, CURRENCY_WORDS, fold, gazetteer, isDemonym } from '../../gazetteer';
+import { COUNTRY_ACRONYMS, fold, gazetteer, isDemonym } from '../../gazetteer';
+import { isCurrencyUnit } from '../../currencies';
 import type { EntityType } from '../../model';
 import { wordValue } from '../../numbers';
 import { isAcronym, isCapitalized, Kind, type Token } from '../../tokens';
@@ -103,7 +104,7 @@ function definitions(c: Scan): void {
   for (let i = 2; i + 1 < tokens.length; i++) {
     if (tokens[i - 1]!.t !== '(' || tokens[i + 1]!.t !== ')' || !(isAcronym(tokens[i]!) || COUNTRY_ACRONYMS.has(tokens[i]!.t))) continue;
     if (used[i] || tokens[i]!.t === 'FCFA' || tokens[i]!.t === 'CFAF') continue;
-    if (isCode(tokens[i]!.t) && CURRENCY_WORDS[tokens[i - 2]?.l ?? '']) continue; // `dirhams (AED)`
+    if (isCode(tokens[i]!.t) && isCurrencyUnit(tokens[i - 2]?.l ?? '')) continue; // `dirhams (AED)`
     const long = longFormBefore(tokens, i - 1);
     if (!long) continue;
     let [ls, le] = long;
