@@ -278,6 +278,59 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'one', value: 1, counts: 'victim', metric: 'other', period: 'current' },
       ],
     },
+    // `Of these` splits the sentence's total, not the figure of another year it was compared with.
+    {
+      text: 'In 2021, police investigated 45 cases, compared with 20 in 2020. Of these, 12 were cases of forced labor, compared with seven cases in 2020.',
+      section: 'prosecution',
+      expected: [
+        { text: '45', value: 45, counts: 'cases', metric: 'investigations', period: '2021' },
+        { text: '20', value: 20, counts: '', metric: 'investigations', period: '2020' },
+        { text: '12', value: 12, counts: 'cases', metric: 'investigations', period: '2021' },
+        { text: 'seven', value: 7, counts: 'cases', metric: 'investigations', period: '2020' },
+      ],
+    },
+    // `N of these` in the next sentence is a part of the total, in the total's year.
+    {
+      text: 'Police arrested 28 suspected traffickers in 2019, compared with 11 in 2018. Nine of these suspects were later convicted.',
+      section: 'prosecution',
+      expected: [
+        { text: '28', value: 28, counts: 'suspected traffickers', metric: 'arrests', period: '2019' },
+        { text: '11', value: 11, counts: '', metric: 'arrests', period: '2018' },
+        { text: 'Nine', value: 9, counts: 'suspects', metric: 'convictions', period: '2019' },
+      ],
+    },
+    // Items of a list that count the same noun in the same words share the first item's metric.
+    {
+      text: 'The ministry reported convictions of 14 defendants in 2020, nine defendants in 2019, and six in 2018.',
+      section: 'prosecution',
+      expected: [
+        { text: '14', value: 14, counts: 'defendants', metric: 'convictions', period: '2020' },
+        { text: 'nine', value: 9, counts: 'defendants', metric: 'convictions', period: '2019' },
+        { text: 'six', value: 6, counts: '', metric: 'convictions', period: '2018' },
+      ],
+    },
+    // A participle right after the number says what it counts, whatever the list before it counted.
+    {
+      text: 'Courts reported 40 suspects arrested, 12 traffickers prosecuted, and eight convicted.',
+      section: 'prosecution',
+      expected: [
+        { text: '40', value: 40, counts: 'suspects arrested', metric: 'arrests', period: 'current' },
+        { text: '12', value: 12, counts: 'traffickers prosecuted', metric: 'defendants', period: 'current' },
+        { text: 'eight', value: 8, counts: 'convicted', metric: 'convictions', period: 'current' },
+      ],
+    },
+    // A comparison that counts the same noun as a figure of its sentence counts what it counts.
+    {
+      text: 'The government identified 52 victims; 30 were women and 22 were men, compared to 41 female victims and 17 male victims in 2019.',
+      section: 'protection',
+      expected: [
+        { text: '52', value: 52, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '30', value: 30, counts: 'women', metric: 'victims-identified', period: 'current' },
+        { text: '22', value: 22, counts: 'men', metric: 'victims-identified', period: 'current' },
+        { text: '41', value: 41, counts: 'female victims', metric: 'victims-identified', period: '2019' },
+        { text: '17', value: 17, counts: 'male victims', metric: 'victims-identified', period: '2019' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

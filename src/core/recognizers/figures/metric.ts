@@ -109,6 +109,9 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
   // `identified and referred 37 victims`: the first of two joined verbs says what is counted.
   const joined = tokens[i - 1] && verbMetric(tokens[i - 1]!.l) ? i - 1 : i - 2;
   if (before && /^victims-/.test(before) && tokens[joined - 1]?.l === 'and' && verbMetric(tokens[joined - 2]?.l ?? '') === 'victims-identified') before = 'victims-identified';
+  // `convictions of 22 defendants in 2018, 16 defendants in 2017`: an item of a list that counts
+  // what the item before it counts, in the same words, has its metric.
+  if (listed && counts !== '' && listed.counts.toLowerCase() === counts.toLowerCase()) return listed.metric;
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
   // Children held in a camp or in detention are counted as detained, not as recruited.
   if (before && /^victims-(referred|assisted|sheltered)$|^repatriated$/.test(before) && !has(/^(cases?)$/)) return before as Metric;
@@ -116,6 +119,10 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
     && !/^victims?$/.test(head)) return 'child-soldiers';
   // An item of a list counts what the item before it counts.
   if (listed && (counts === '' || words.some((w) => PERSON_NOUNS.test(w)) || has(/^(children|child|boys|girls|minors|adults|men|women)$/))) return listed.metric;
+  // `32 suspects arrested, 16 traffickers prosecuted, and 16 convicted`: a participle right after
+  // the number says what it counts, before the list or a verb further back.
+  const own = counts === '' ? undefined : verbMetric(words[0]!);
+  if (own && own !== 'victims' && own !== 'other' && words.every((w) => verbMetric(w) !== undefined)) return own === 'prosecutions' ? 'defendants' : own;
   // `Of those 106 assisted`, `including 18 from Pakistan`: no noun, the verb says what is counted.
   if (counts === '' || words.every((w) => verbMetric(w) !== undefined)) {
     if (verb && verb !== 'victims' && verb !== 'officials-trained') return verb;
@@ -143,6 +150,12 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
     if (verb === 'victims-estimated' && (facts.victims || has(/^(children|child|girls|boys|women|minors|persons|people|citizens|nationals)$/))) return 'victims-estimated';
   }
   return 'other';
+}
+
+/** The last word of a noun phrase, lower case: `female victims` → `victims`. */
+export function headNoun(counts: string): string {
+  const k = counts.lastIndexOf(' ');
+  return counts.slice(k + 1).toLowerCase();
 }
 
 /** The metric a verb near the figure implies: the nearest to the left in the clause, else right after. */

@@ -5,7 +5,7 @@
  */
 import type { Metric } from '../../model';
 import { Kind, type Token } from '../../tokens';
-import { verbMetric } from './metric';
+import { headNoun, verbMetric } from './metric';
 import type { LocalFigure } from './types';
 
 /**
@@ -28,6 +28,29 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     for (let x = from; x < to; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
   }
   if (to < 2) return;
+  /** Whether figure `g` is one its sentence compares another with (`compared with 16 in 2018`). */
+  const comparator = (g: LocalFigure): boolean => {
+    const gk = tokenAt.get(g.s) ?? 0;
+    return tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus'
+      || (tokens[gk - 1]?.t === '(' && statedPeriod(g.period));
+  };
+  /**
+   * The total that `of these` / `of those` in figure x refers to: the last figure before it, in
+   * its sentence or the one before, that no comparison introduced.
+   */
+  const antecedent = (x: number): LocalFigure | undefined => {
+    const f = figs[x]!;
+    for (let y = x - 1; y >= back(x); y--) {
+      const g = figs[y]!;
+      if (g.sentence < f.sentence - 1) return undefined;
+      if (g.unit) {
+        if (g.sentence === f.sentence) return undefined;
+        continue;
+      }
+      if (g.metric !== 'other' && !comparator(g)) return g;
+    }
+    return undefined;
+  };
   for (let x = from; x < to; x++) {
     const f = figs[x]!;
     // `Of the 1,126 victims, 63 percent ...`: percentages that split a figure take its period
@@ -54,18 +77,10 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
       anchor = f;
       continue;
     }
-    // `; of those, 29 were identified`: part of the total, not of a figure it was compared with.
+    // `; of those, 29 were identified`, `... compared with 16 in 2018. Of these, 30 were ...`:
+    // part of the total, not of a figure it was compared with.
     if (w(1) === ',' && /^(those|these|them|whom)$/.test(w(2)) && w(3) === 'of' && prevFig) {
-      let total = prevFig;
-      for (let y = x - 1; y >= Math.max(from, back(x)); y--) {
-        const g = figs[y]!;
-        if (g.sentence !== f.sentence || g.unit) break;
-        const gk = tokenAt.get(g.s) ?? 0;
-        if (!(tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus')) {
-          total = g;
-          break;
-        }
-      }
+      const total = antecedent(x) ?? prevFig;
       f.metric = total.metric;
       f.period = total.period;
       anchor = f;
@@ -73,7 +88,8 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     }
     if (anchor && anchor.sentence === f.sentence && anchor.metric !== 'other' && f.metric === 'other') {
       f.metric = anchor.metric;
-      f.period = anchor.period;
+      // `Of these, 30 were ..., compared with 10 cases in 2018`: a period of its own wins.
+      if (!statedPeriod(f.period)) f.period = anchor.period;
       continue;
     }
     // `Of the 77 traffickers convicted, only 17 were sentenced to prison`: a part counted as its
@@ -85,10 +101,22 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     // `at least 40 of them`: part of the figure before (unless a verb right before says otherwise:
     // `courts convicted two of them`).
     const verbBefore = verbMetric(w(1));
-    if (/^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of' && prevFig && prevFig.sentence === f.sentence
+    const ofThem = /^(them|those|these|whom)$/.test(tokens[k + 2]?.l ?? '') && tokens[k + 1]?.l === 'of';
+    if (ofThem && prevFig && prevFig.sentence === f.sentence
       && !(verbBefore && verbBefore !== 'victims' && verbBefore !== 'other')) {
       f.metric = prevFig.metric;
       continue;
+    }
+    // `... 39 labor traffickers in 2013, compared with 16 in 2012. Fourteen of these offenders were
+    // convicted`: a part of the total of the sentence before takes its period.
+    if (ofThem && !statedPeriod(f.period) && (x === from || figs[x - 1]!.sentence < f.sentence)) {
+      const total = antecedent(x);
+      if (total && statedPeriod(total.period)) {
+        f.period = total.period;
+        if (f.metric === 'other') f.metric = total.metric;
+        anchor = f;
+        continue;
+      }
     }
     // `Foreign victims included 64 Burkinabe, 38 Nigerians`: parts of the victims counted before.
     if (/^(included|include|includes)$/.test(w(1)) && f.metric === 'other') {
@@ -121,8 +149,21 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
       continue;
     }
     // `compared with 290 during the previous reporting period` with no noun of its own
-    if ((w(1) === 'with' || w(1) === 'to') && w(2) === 'compared' && f.counts === '' && prevFig && prevFig.sentence === f.sentence) {
-      f.metric = prevFig.metric;
+    if ((w(1) === 'with' || w(1) === 'to') && w(2) === 'compared' && prevFig && prevFig.sentence === f.sentence) {
+      if (f.counts === '') f.metric = prevFig.metric;
+      else if (f.metric === 'other') {
+        // `identified 70 victims ... compared to 56 female victims, six male victims`: the same
+        // noun as a figure before it in the sentence, the same metric.
+        const head = headNoun(f.counts);
+        for (let y = x - 1; y >= from; y--) {
+          const g = figs[y]!;
+          if (!g.unit && g.metric !== 'other' && headNoun(g.counts) === head) {
+            f.metric = g.metric;
+            part = f;
+            break;
+          }
+        }
+      }
     }
   }
 }
