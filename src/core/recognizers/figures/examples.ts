@@ -331,6 +331,34 @@ export const corpus: Corpus<FigureItem> = {
         { text: '17', value: 17, counts: 'male victims', metric: 'victims-identified', period: '2019' },
       ],
     },
+    // Shares of a group counted before take the period of that count.
+    {
+      text: 'In 2022, officials identified 310 trafficking victims. Eighty percent of the victims identified were women, and 35 percent were children.',
+      section: 'protection',
+      expected: [
+        { text: '310', value: 310, counts: 'trafficking victims', metric: 'victims-identified', period: '2022' },
+        { text: 'Eighty', value: 80, unit: 'percent', counts: 'percent', metric: 'percentage', period: '2022' },
+        { text: '35', value: 35, unit: 'percent', counts: 'percent', metric: 'percentage', period: '2022' },
+      ],
+    },
+    // `N of the M victims`: a part of the restated total.
+    {
+      text: 'Police identified 31 potential victims in 2020. Twelve of the 31 victims were exploited in domestic work.',
+      section: 'protection',
+      expected: [
+        { text: '31', value: 31, counts: 'potential victims', metric: 'potential-victims', period: '2020' },
+        { text: 'Twelve', value: 12, counts: '', metric: 'potential-victims', period: '2020' },
+        { text: '31', value: 31, counts: 'victims', metric: 'potential-victims', period: '2020' },
+      ],
+    },
+    // Officially recognized victims are identified victims.
+    {
+      text: 'Law enforcement officially recognized nine victims.',
+      section: 'protection',
+      expected: [
+        { text: 'nine', value: 9, counts: 'victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

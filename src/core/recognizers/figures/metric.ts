@@ -19,7 +19,7 @@ export const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^refer(s|red|ring|ral|rals)?$/, 'victims-referred'],
   [/^(assist|assisted|assisting|assistance|served|serving|provided|providing|cared)$/, 'victims-assisted'],
   [/^(sheltered|sheltering|housed|housing|accommodated)$/, 'victims-sheltered'],
-  [/^(confirm(ed|ing|s)?|identif(y|ied|ies|ying|ication)|rescu(e|ed|es|ing)|detect(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
+  [/^(confirm(ed|ing|s)?|identif(y|ied|ies|ying|ication)|recogni[sz](e|ed|es|ing)|rescu(e|ed|es|ing)|detect(ed|ing)|remov(al|ed|ing)|withdr(ew|awn|awal)|freed|liberated)$/, 'victims-identified'],
   [/^estimat(e|ed|es|ing)$/, 'victims-estimated'],
   [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired|confined|sent|expelled|appeals|appealed|fined)$/, 'other'],
 ];

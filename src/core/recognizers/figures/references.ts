@@ -51,6 +51,17 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     }
     return undefined;
   };
+  /** The last figure, in this sentence or the one before, with a stated period, that counts `noun`. */
+  const counted = (x: number, noun: string): LocalFigure | undefined => {
+    const f = figs[x]!;
+    for (let y = x - 1; y >= back(x); y--) {
+      const g = figs[y]!;
+      if (g.sentence < f.sentence - 1) return undefined;
+      if (!g.unit && g.metric !== 'other' && statedPeriod(g.period) && !comparator(g) && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g;
+    }
+    return undefined;
+  };
+  let share: LocalFigure | undefined; // the last percentage that took the period of its group
   for (let x = from; x < to; x++) {
     const f = figs[x]!;
     // `Of the 1,126 victims, 63 percent ...`: percentages that split a figure take its period
@@ -59,9 +70,23 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
       f.period = anchor.period;
       continue;
     }
-    if (f.unit) continue;
     const k = tokenAt.get(f.s);
     if (k === undefined) continue;
+    if (f.unit === 'percent') {
+      if (!statedPeriod(f.period)) {
+        // `... identified 2,505 potential victims in 2019. Ninety-four percent of trafficking victims
+        // identified were Indian, 57 percent were adults`: the share of a group counted before
+        // takes that count's period; the shares listed after it too.
+        const group = shareOf(tokens, k);
+        const whole = group ? counted(x, group) : undefined;
+        if (whole) {
+          f.period = whole.period;
+          share = f;
+        } else if (share && share.sentence === f.sentence && !group) f.period = share.period;
+      }
+      continue;
+    }
+    if (f.unit) continue;
     const w = (d: number): string => tokens[k - d]?.l ?? '';
     const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
     // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
@@ -73,6 +98,12 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
           f.period = g.period;
           break;
         }
+      }
+      // `Seventeen of the 24 victims`: the part right before the restated total is a part of it.
+      const p = figs[x - 1];
+      if (p && w(3) === p.text.toLowerCase() && tokenAt.get(p.s) === k - 3 && !p.unit && f.metric !== 'other') {
+        if (p.metric === 'other') p.metric = f.metric;
+        if (!statedPeriod(p.period)) p.period = f.period;
       }
       anchor = f;
       continue;
@@ -196,6 +227,17 @@ function namedAnchor(tokens: readonly Token[], first: number, figs: readonly Loc
   for (let y = from - 1; y >= Math.max(0, from - 30); y--) {
     const g = figs[y]!;
     if (g.metric !== 'other' && !g.unit && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g.metric;
+  }
+  return undefined;
+}
+
+/** `45 percent of (the) trafficking victims identified`: the group's noun (`victims`), if any. */
+function shareOf(tokens: readonly Token[], k: number): string | undefined {
+  let j = k + 1;
+  while (j < k + 3 && tokens[j] && tokens[j]!.l !== 'of') j++;
+  if (tokens[j]?.l !== 'of') return undefined;
+  for (let m = j + 1; m < j + 6 && tokens[m]?.k === Kind.Word; m++) {
+    if (/^(victims|cases|traffickers|defendants|suspects|children|survivors)$/.test(tokens[m]!.l)) return tokens[m]!.l;
   }
   return undefined;
 }
