@@ -140,6 +140,25 @@ describe('consistency check: each rule on small texts of our own', () => {
     assert.strictEqual(rules(text, 'tier').length, 1);
   });
 
+  it('previous-period: a figure of a named year against what last year\'s narrative stated for that year', () => {
+    const narrative = (year: number, body: string): string => `${year} Trafficking in Persons Report: Zembla\n\nZEMBLA: Tier 2\n\nPROSECUTION\n\n${body}\n`;
+    const last = narrative(2023, 'In 2022, police investigated 41 trafficking cases, compared with 35 investigations in 2021. Courts convicted 12 traffickers.');
+    const prev = previousReport('zembla-2023.txt', analyze(last));
+    const named = (body: string): string[] => {
+      const text = narrative(2024, body);
+      return summary(text, check({ text, previous: prev, options: { rules: ['previous-period'] } }));
+    };
+    // 2022 is the year last year's narrative covered: its 41 investigations, not 44.
+    assert.deepStrictEqual(named('In 2023, police investigated 50 cases, compared with 44 investigations in 2022.'), ['previous-period L7 44']);
+    assert.deepStrictEqual(named('In 2023, police investigated 50 cases, compared with 41 investigations in 2022.'), []);
+    // Its current-period figure without a year: courts convicted 12 traffickers.
+    assert.deepStrictEqual(named('In 2023, courts convicted 15 traffickers, compared with 10 convictions in 2022.'), ['previous-period L7 10']);
+    // 2021, which last year's narrative named in a comparison of its own.
+    assert.deepStrictEqual(named('In 2023, police investigated 50 cases, compared with 33 investigations in 2021.'), ['previous-period L7 33']);
+    // This narrative's own year is not last year's to say.
+    assert.deepStrictEqual(named('In 2023, police investigated 44 cases.'), []);
+  });
+
   it('severities can be set per rule, and rules turned off', () => {
     const text = doc('Police found 3 girls.');
     assert.strictEqual(check({ text, options: { severities: { 'number-style': 'warning' } } })[0]!.severity, 'warning');

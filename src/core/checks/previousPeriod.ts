@@ -1,6 +1,7 @@
 /**
- * previous-period: `compared with 17 investigations during the previous reporting period`
- * should equal what last year's narrative for the same country stated for its own period.
+ * previous-period: `compared with 17 investigations during the previous reporting period`, or
+ * `compared with 286 victims in 2021` when 2021 is the year last year's narrative covered, should
+ * equal what last year's narrative for the same country stated for its own period.
  */
 import { fold } from '../gazetteer';
 import { METRIC_LABELS } from '../labels';
@@ -9,6 +10,24 @@ import { compatible, jaccard, subjectWords } from './subject';
 import type { Finding, Rule } from './types';
 
 const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.metric !== 'age' && f.metric !== 'penalty' && f.metric !== 'percentage';
+
+const YEAR = /^\d{4}$/;
+
+/**
+ * The year whose figures a narrative of report year `year` reports as its own: the latest year
+ * before the report's that its figures name (a 2015 narrative may report 2013's data, and compare
+ * them with 2012's), else the year before the report's (the 2023 report covers 2022).
+ */
+export function dataYear(figures: readonly Figure[], year: number | undefined): number | undefined {
+  if (!year) return undefined;
+  let latest: number | undefined;
+  for (const f of figures) {
+    if (!TRACKED(f) || !YEAR.test(f.period)) continue;
+    const y = Number(f.period);
+    if (y < year && y >= year - 3 && (latest === undefined || y > latest)) latest = y;
+  }
+  return latest ?? year - 1;
+}
 
 export const previousPeriodRule: Rule = (ctx) => {
   const prev = ctx.previous;
@@ -22,16 +41,31 @@ export const previousPeriodRule: Rule = (ctx) => {
   const within = (f: Figure): boolean => ctx.analysis.narratives.length === 0 || sameCountry.some((n) => n.start <= f.start && f.end <= n.end);
   const out: Finding[] = [];
   const { text, analysis } = ctx;
-  const theirs = prev.figures.filter((f) => f.period === 'current' && TRACKED(f));
+  const year = sameCountry[0]?.meta.year ?? analysis.meta.year ?? (prev.meta.year ? prev.meta.year + 1 : undefined);
+  const mine = year === undefined ? undefined : dataYear(analysis.figures.filter(within), year);
+  // What last year's narrative counted as its own: its current period, or its data year by name.
+  const theirYear = dataYear(prev.figures, prev.meta.year);
+  const theirs = prev.figures.filter((g) => TRACKED(g) && (g.period === 'current' || (theirYear !== undefined && g.period === String(theirYear))));
   for (const f of analysis.figures) {
-    if (f.period !== 'previous' || !TRACKED(f) || !within(f)) continue;
-    const candidates = theirs.filter((g) => g.metric === f.metric);
+    if (!TRACKED(f) || !within(f)) continue;
+    // A figure of a named year: what last year's narrative stated for that year, by name or as its
+    // own period. The years of this narrative's own period are not last year's to say.
+    let candidates: readonly Figure[];
+    let when: string;
+    if (f.period === 'previous') {
+      candidates = theirs;
+      when = 'in the previous reporting period';
+    } else if (YEAR.test(f.period) && mine !== undefined && Number(f.period) < mine && theirYear !== undefined && Number(f.period) <= theirYear) {
+      candidates = prev.figures.filter((g) => TRACKED(g) && (g.period === f.period || (Number(f.period) === theirYear && g.period === 'current')));
+      when = `in ${f.period}`;
+    } else continue;
+    candidates = candidates.filter((g) => g.metric === f.metric);
     if (candidates.length === 0 || candidates.some((g) => compatible(f, g))) continue;
-    const mine = subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3);
+    const words = subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3);
     let best = candidates[0]!;
     let bestScore = -1;
     for (const g of candidates) {
-      const score = jaccard(mine, new Set(g.counts.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''))));
+      const score = jaccard(words, new Set(g.counts.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''))));
       if (score > bestScore) {
         best = g;
         bestScore = score;
@@ -39,7 +73,7 @@ export const previousPeriodRule: Rule = (ctx) => {
     }
     out.push({
       rule: 'previous-period', severity: 'warning', start: f.start, end: f.end,
-      message: `${f.text} ${METRIC_LABELS[f.metric]} in the previous reporting period, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,
+      message: `${f.text} ${METRIC_LABELS[f.metric]} ${when}, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,
       related: [{ start: best.start, end: best.end, document: prev.document, message: `Last year's narrative: ${best.text}${best.counts ? ' ' + best.counts : ''}.` }],
       fixes: [{ title: `Take last year's ${best.text}`, edits: [{ start: f.start, end: f.end, newText: best.text }] }],
     });
