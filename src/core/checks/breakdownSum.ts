@@ -98,6 +98,8 @@ function listItems(parts: Figure[], text: string): Figure[] {
   const out: Figure[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
+    // `including 29 females and three males, 28 of whom had been ...`: `of whom` splits again.
+    if (prev && /^\s+of\s+(whom|which|them|these|those)\b/i.test(text.slice(p.end, p.end + 16))) break;
     if (prev) {
       const gap = text.slice(prev.end, p.start);
       if (gap.length > 80 || !/,|\band\b/.test(gap)) break;

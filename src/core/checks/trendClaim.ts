@@ -6,6 +6,7 @@ import { formatNumber } from '../labels';
 import type { Figure } from '../model';
 import type { Finding, Rule } from './types';
 import { table } from '../table';
+import { headNoun } from '../recognizers/figures/metric';
 
 const CLAIM = /\b(an increase|a decrease|a rise|a drop|a decline|a reduction|an improvement|up|down|increased|decreased|rose|fell|dropped|declined)\s+from\s+(?:(?:at least|more than|approximately|about|some|nearly|fewer than)\s+)?$/i;
 const UP = /^(an increase|a rise|an improvement|up|increased|rose)$/i;
@@ -29,11 +30,14 @@ export const trendClaimRule: Rule = (ctx) => {
     if (!m) continue;
     const claimStart = base.start - lead.length + m.index;
     // The figure compared: before the claim in the sentence, of the same metric when known.
+    // `191 labor inspectors across all five regions ..., an increase from 167 inspectors`: the
+    // figure that counts the same noun, when the claim names one and no metric says more.
+    const noun = base.metric === 'other' && base.counts ? headNoun(base.counts) : undefined;
     let current: Figure | undefined;
     for (let y = x - 1; y >= 0 && figs[y]!.sentence === base.sentence; y--) {
       const f = figs[y]!;
       if (f.unit || f.period === base.period) continue;
-      if (base.metric === 'other' || f.metric === base.metric) {
+      if (noun ? headNoun(f.counts) === noun : base.metric === 'other' || f.metric === base.metric) {
         current = f;
         break;
       }

@@ -282,6 +282,8 @@ export function inheritVictimParts(figs: LocalFigure[], text: string): void {
   }
 }
 
+const YEAR_IN = /\b(19|20)\d\d\b|\bprevious\b|\bprior\b/;
+
 /** `text.indexOf(ch, from)` that looks at most `limit` characters. */
 function boundedIndexOf(text: string, ch: string, from: number, limit: number): number {
   const end = Math.min(text.length, from + limit);
@@ -310,8 +312,10 @@ export function inheritBreakdowns(figs: LocalFigure[], from: number, text: strin
       if (part.s > afterTotal && !part.unit) {
         part.metric = total.metric;
         // `identified 24 victims (31 victims in 2018)`: a figure with a period of its own in the
-        // parentheses compares the total with another period; it is no part of this one.
-        if (!statedPeriod(part.period) || statedPeriod(total.period)) part.period = total.period;
+        // parentheses compares the total with another period; it is no part of this one. So does
+        // `all five victims in 2018 (eight ... and four ... in 2017)`, whose year is inside.
+        const ownYear = statedPeriod(part.period) && part.period !== total.period && YEAR_IN.test(text.slice(afterTotal, close));
+        if (!ownYear && (!statedPeriod(part.period) || statedPeriod(total.period))) part.period = total.period;
       }
       y++;
     }
