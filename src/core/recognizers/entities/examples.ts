@@ -178,6 +178,12 @@ export const corpus: Corpus<EntityItem> = {
       ],
     },
     {
+      text: 'Officers of the Tarsan Republic Police met the families.',
+      expected: [
+        { text: 'Tarsan Republic Police', type: 'government-body' },
+      ],
+    },
+    {
       text: 'The Brigade des Mineurs of the National Police arrested two recruiters.',
       expected: [
         { text: 'Brigade des Mineurs', type: 'government-body' },

@@ -459,7 +459,7 @@ function organizationNames(c: Scan): void {
     // `Give the Cyber Crimes Division` (recommendations run together): a verb, then `the`.
     if (sentenceStart[s] && tokens[s + 1]?.l === 'the' && s + 2 < j) s += 2;
     // `Secretary of the Ministry of Home Affairs`: the person's title is not the body's name.
-    if (/^(secretary|minister|director|head|chairman|chairperson|chair|president|deputy|commissioner|governor|mayor|members?)$/.test(tokens[s]?.l ?? '')
+    if (/^(secretary|minister|director|head|chairman|chairperson|chair|president|deputy|commissioner|governor|mayor|members?|officers?|officials?|representatives?|staff|employees|agents)$/.test(tokens[s]?.l ?? '')
       && tokens[s + 1]?.l === 'of' && s + 2 < j) s += tokens[s + 2]?.l === 'the' ? 3 : 2;
     if (s >= j) continue;
     // Split `X of the Y` when both sides are names of their own: `Brigade de Moeurs of the National Police`.
