@@ -238,6 +238,11 @@ suite('Hovers', () => {
       assert.ok(named.length >= 2, h.plain);
       assert.deepStrictEqual([...new Set(named)], ['604.84'], h.plain);
       assert.doesNotMatch(h.plain, /\(median\)|last year/, h.plain);
+      // The rule before the researcher's part stands on a line of its own: a `---` right after the
+      // conversion check's sentence would be read as part of it.
+      const rules = [...h.markdown.matchAll(/---/g)].map((m) => m.index!);
+      assert.ok(rules.length > 0, h.markdown);
+      for (const at of rules) assert.strictEqual(h.markdown.slice(at - 2, at + 5), '\n\n---\n\n', h.markdown);
     }
   });
 
