@@ -160,7 +160,7 @@ async function moneyHover({ doc, report, previousYear, md }: Context, money: Mon
     }
   }
   if (lines.length > 0) md.appendMarkdown(lines.join('\n') + '\n\n');
-  if (choice.lastYears) lastYearsPart(md, report, money, meta, choice, previous && lastYear ? previous : undefined);
+  if (choice.lastYears) lastYearsNote(md, report, money, meta, choice, previous && lastYear ? previous : undefined);
 
   const conv = money.conversion;
   const stated = conv ? statedRates([money])[0] : undefined;
@@ -195,7 +195,7 @@ async function moneyHover({ doc, report, previousYear, md }: Context, money: Mon
  * For an amount of last year's period: which rate it is converted at and why, and what last
  * year's narrative (`previous`, when in the workspace) stated for it.
  */
-function lastYearsPart(md: vscode.MarkdownString, report: Report, money: Money, meta: Meta, choice: RateChoice, previous: PreviousDocument | undefined): void {
+function lastYearsNote(md: vscode.MarkdownString, report: Report, money: Money, meta: Meta, choice: RateChoice, previous: PreviousDocument | undefined): void {
   const period = money.period === 'previous' ? 'the previous reporting period' : money.period;
   const last = meta.year ? `${meta.country ? `${meta.country} ` : ''}${meta.year - 1}` : undefined;
   if (!previous) {
