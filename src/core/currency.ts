@@ -1,10 +1,12 @@
 /**
  * Converting amounts, and judging the conversions a report states. A rate is written as
  * foreign-exchange quotes are: `USD/XOF 581.40` means one US dollar is 581.40 CFA francs.
- * Rates come from the document's own stated conversions (the best rate for that report),
- * from fixed pegs, or from the user's table; every conversion says which it used.
+ * Rates come from the report's own stated conversions (one named rate per currency pair, the
+ * best rate for that report; last year's report's for last year's amounts), from fixed pegs, or
+ * from the user's table; every conversion says which it used.
  */
-import type { Analysis, Money } from './model';
+import { lastYearsPart, ofEarlierPeriod, ofLastYearsPeriod } from './lastYear';
+import type { Meta, Money, NarrativeInfo } from './model';
 
 export type RateSource = 'document' | 'peg' | 'user';
 
@@ -14,11 +16,9 @@ export interface Rate {
   readonly quote: string;
   readonly value: number;
   readonly source: RateSource;
-  /** Where it comes from, in words: `stated in this report: 200 million FCFA ($343,640)`. */
+  /** Where it comes from, in words: `the median of its 3 stated conversions`. */
   readonly detail: string;
   readonly asOf?: string;
-  /** For a document rate: the statement it comes from. */
-  readonly statement?: Money;
 }
 
 /** Fixed pegs (DOMAIN.md): one `base` is `value` of `quote`. */
@@ -113,24 +113,106 @@ export function statedRates(money: readonly Money[]): StatedRate[] {
   return out;
 }
 
+/** Whose rate a report rate is: this report's own, or last year's narrative's. */
+export type RateOwner = 'this' | 'last-year';
+
+export const RATE_NAMES: Readonly<Record<RateOwner, string>> = { this: "the report's rate", 'last-year': "last year's report's rate" };
+
 /**
- * The document's own rate for each currency pair: from the stated conversion that pins the
- * rate most tightly (the narrowest range for its size), as DOMAIN.md advises.
+ * A report's one rate for a currency pair, named: the median of the rates its stated conversions
+ * imply. The median, rather than the statement that pins the rate most tightly or the rate stated
+ * most often: a conversion out of line (what the conversion-rate rule looks for) moves neither the
+ * rate nor what is converted at it, while the tightest statement may be that very one, and rates
+ * are seldom stated twice to the cent, so "most often" would rarely decide.
  */
-export function documentRates(analysis: Pick<Analysis, 'money'>): Rate[] {
-  const best = new Map<string, StatedRate>();
-  for (const s of statedRates(analysis.money)) {
-    const key = `${s.statement.conversion!.currency}/${s.statement.currency}`;
-    const prev = best.get(key);
-    if (!prev || (s.high - s.low) / s.rate < (prev.high - prev.low) / prev.rate) best.set(key, s);
+export interface ReportRate extends Rate {
+  readonly source: 'document';
+  readonly owner: RateOwner;
+  /** `the report's rate`, `last year's report's rate`. */
+  readonly name: string;
+  /** The stated conversions it is the median of. */
+  readonly from: readonly Money[];
+}
+
+export function isReportRate(r: Rate): r is ReportRate {
+  return r.source === 'document' && 'owner' in r;
+}
+
+/**
+ * The report's rate for each currency pair it states conversions of, quoted the way most of its
+ * statements are written (units of the amount's currency per unit of the conversion's: `605 XOF
+ * per USD`); a statement written the other way round (`$1,000 (590,000 FCFA)`) counts as well.
+ * The conversions of amounts of an earlier period (the previous reporting period, an earlier year)
+ * are left out while the report states others: they were made at an earlier rate. `year` is the
+ * report's year, `owner` whose rate it is.
+ */
+export function reportRates(money: readonly Money[], options: { readonly year?: number; readonly owner?: RateOwner } = {}): ReportRate[] {
+  const owner = options.owner ?? 'this';
+  const groups = new Map<string, StatedRate[]>();
+  for (const s of statedRates(money)) {
+    const key = [s.statement.currency, s.statement.conversion!.currency].sort().join('/');
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
   }
-  return [...best.entries()].map(([key, s]) => {
-    const [base, quote] = key.split('/') as [string, string];
-    return {
-      base, quote, value: s.rate, source: 'document' as const, statement: s.statement,
-      detail: `stated in this report: ${s.statement.text} (${s.statement.conversion!.text})`,
-    };
-  });
+  const out: ReportRate[] = [];
+  for (const g of groups.values()) {
+    const written = (s: StatedRate): string => `${s.statement.conversion!.currency}/${s.statement.currency}`;
+    const ways = new Map<string, number>();
+    for (const s of g) ways.set(written(s), (ways.get(written(s)) ?? 0) + 1);
+    const [base, quote] = [...ways.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0].split('/') as [string, string];
+    const own = g.filter((s) => !ofEarlierPeriod(s.statement.period, options.year));
+    const pool = own.length > 0 ? own : g;
+    const only = pool.length === 1 ? pool[0]!.statement : undefined;
+    out.push({
+      base, quote, source: 'document', owner, name: RATE_NAMES[owner],
+      value: median(pool.map((s) => (s.statement.currency === quote ? s.rate : 1 / s.rate))),
+      detail: only
+        ? `its only stated conversion, ${only.text} (${only.conversion!.text})`
+        : `the median of its ${pool.length} stated conversions${pool.length < g.length ? " of its own year's amounts" : ''}`,
+      from: pool.map((s) => s.statement),
+    });
+  }
+  return out;
+}
+
+/**
+ * Last year's report's rates for a narrative of `meta`, from the conversions last year's
+ * narrative of the same country states; undefined when `previous` is not that narrative.
+ */
+export function lastYearsRates(
+  previous: { readonly meta: Meta; readonly money: readonly Money[]; readonly narratives?: readonly NarrativeInfo[] }, meta: Meta,
+): ReportRate[] | undefined {
+  const part = lastYearsPart(previous, meta);
+  if (!part) return undefined;
+  return reportRates(previous.money.filter((m) => part.start <= m.start && m.end <= part.end), { year: part.meta.year, owner: 'last-year' });
+}
+
+/** The report rates for one amount, and whose they are. */
+export interface RateChoice {
+  /** The rates to convert the amount at and to judge its stated conversion against. */
+  readonly rates: readonly ReportRate[];
+  /**
+   * For an amount of last year's period: `used`, at last year's report's rate; `unknown`, at this
+   * report's, last year's narrative not being at hand; `none-stated`, at this report's, last
+   * year's narrative converting no amount of its currency. Absent for this year's amounts.
+   */
+  readonly lastYears?: 'used' | 'unknown' | 'none-stated';
+}
+
+/**
+ * The rates for an amount of a report of `year`: this report's (`own`), or last year's report's
+ * (`lastYear`, undefined when its narrative is not at hand) for an amount of the period last
+ * year's narrative covers. The hover converts at them and the conversion-rate rule judges at them.
+ */
+export function ratesForAmount(amount: Pick<Money, 'currency' | 'period'>, year: number | undefined, own: readonly ReportRate[], lastYear: readonly ReportRate[] | undefined): RateChoice {
+  if (!ofLastYearsPeriod(amount.period, year)) return { rates: own };
+  if (!lastYear) return { rates: own, lastYears: 'unknown' };
+  const theirs = lastYear.filter((r) => r.base === amount.currency || r.quote === amount.currency);
+  if (theirs.length === 0) return { rates: own, lastYears: 'none-stated' };
+  const pair = (r: Rate): string => [r.base, r.quote].sort().join('/');
+  const covered = new Set(theirs.map(pair));
+  return { rates: [...theirs, ...own.filter((r) => !covered.has(pair(r)))], lastYears: 'used' };
 }
 
 export interface Conversion {
@@ -185,45 +267,47 @@ export interface ConversionCheck {
   readonly statement: Money;
   /** The rate this statement implies, and the range its rounding allows. */
   readonly stated: StatedRate;
-  /** The rate the rest of the document implies, when other statements exist. */
-  readonly reference?: { readonly rate: number; readonly from: readonly Money[] };
+  /**
+   * The named rate it is judged against: this report's, or last year's report's for an amount of
+   * last year's period. Absent when it is the report's only conversion of its currencies.
+   */
+  readonly reference?: ReportRate;
+  /** The reference as the statement is written: units of the amount's currency per unit of the conversion's. */
+  readonly rate?: number;
   readonly agrees: boolean;
   /** How far the stated rate is from the reference, as a fraction (0.02 = 2%). */
   readonly deviation: number;
+  /** An amount of last year's period whose narrative is not at hand: not judged, last year's rate being unknown. */
+  readonly lastYearUnknown?: boolean;
 }
 
 /**
- * Judges every stated conversion against the document's other conversions of the same
- * currencies: it agrees when the reference rate falls within the range the statement's own
- * rounding allows, widened by `tolerance` (a fraction; 0.02 is 2%).
+ * Judges one stated conversion at the rate chosen for its amount: it agrees when that rate falls
+ * within the range the statement's own rounding allows, widened by `tolerance` (a fraction; 0.02
+ * is 2%). With two statements that disagree, both are flagged: nothing says which is right.
  */
-export function checkConversions(money: readonly Money[], tolerance = 0.02): ConversionCheck[] {
-  const stated = statedRates(money);
-  const pair = (x: StatedRate): string => `${x.statement.currency}/${x.statement.conversion!.currency}`;
-  const groups = new Map<string, StatedRate[]>();
-  for (const s of stated) {
-    const g = groups.get(pair(s));
-    if (g) g.push(s);
-    else groups.set(pair(s), [s]);
-  }
-  // The reference of a pair is the median of all its statements: one statement out of line
-  // (the thing this check looks for) must not drag the reference with it. With two that
-  // disagree, both are flagged: nothing says which is right. Computed once per pair.
-  const reference = new Map<string, number>();
-  for (const [k, g] of groups) reference.set(k, median(g.map((o) => o.rate)));
-  const out: ConversionCheck[] = [];
-  for (const s of stated) {
-    const group = groups.get(pair(s))!;
-    if (group.length === 1) {
-      out.push({ statement: s.statement, stated: s, agrees: true, deviation: 0 });
-      continue;
-    }
-    const others = group.filter((o) => o !== s);
-    const rate = reference.get(pair(s))!;
-    const agrees = rate >= s.low * (1 - tolerance) && rate <= s.high * (1 + tolerance);
-    out.push({ statement: s.statement, stated: s, reference: { rate, from: others.map((o) => o.statement) }, agrees, deviation: s.rate / rate - 1 });
-  }
-  return out;
+export function judgeConversion(s: StatedRate, choice: RateChoice, tolerance = 0.02): ConversionCheck {
+  const m = s.statement;
+  const conv = m.conversion!;
+  const reference = choice.rates.find((r) => factor(r, conv.currency, m.currency) !== undefined);
+  if (!reference || (reference.from.length === 1 && reference.from[0] === m)) return { statement: m, stated: s, agrees: true, deviation: 0 };
+  const rate = factor(reference, conv.currency, m.currency)!;
+  const deviation = s.rate / rate - 1;
+  if (choice.lastYears === 'unknown') return { statement: m, stated: s, reference, rate, agrees: true, deviation, lastYearUnknown: true };
+  const agrees = rate >= s.low * (1 - tolerance) && rate <= s.high * (1 + tolerance);
+  return { statement: m, stated: s, reference, rate, agrees, deviation };
+}
+
+/**
+ * Judges every stated conversion of a report (of `year`) at the rate its amount is converted at:
+ * the report's rate, or last year's report's rate (`lastYear`, when its narrative is at hand) for
+ * an amount of last year's period.
+ */
+export function checkConversions(
+  money: readonly Money[], tolerance = 0.02, context: { readonly year?: number; readonly lastYear?: readonly ReportRate[] } = {},
+): ConversionCheck[] {
+  const own = reportRates(money, { year: context.year });
+  return statedRates(money).map((s) => judgeConversion(s, ratesForAmount(s.statement, context.year, own, context.lastYear), tolerance));
 }
 
 function median(xs: number[]): number {

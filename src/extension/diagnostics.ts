@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
-import { analyzeAsync } from '../core/analyze';
 import {
-  applyDismissals, checkAsync, DEFAULT_SEVERITY, previousReport, RULES,
-  type CheckOptions, type DismissedFinding, type Finding, type PreviousReport, type RuleId, type Severity,
+  applyDismissals, checkAsync, DEFAULT_SEVERITY, RULES,
+  type CheckOptions, type DismissedFinding, type Finding, type RuleId, type Severity,
 } from '../core/checks';
-import { TIER_LINE, TITLE_LINE } from '../core/detect';
-import type { Analysis, Span } from '../core/model';
-import { parseTierLine, parseTitle } from '../core/structure';
+import type { Span } from '../core/model';
 import { type AnalysisService, isTipReport } from './analysisService';
 import { probes } from './probes';
 import { LineMap } from '../core/lines';
-import { countryKey } from '../core/country';
 import { ClosedResults } from './closedResults';
 import { ruleDocUri } from './docs';
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { PreviousDocument, PreviousYear } from './previousYear';
+
+export type { PreviousDocument } from './previousYear';
 
 /**
  * The consistency check in the editor: `TIP Lens: Check Consistency`, on open and on save as
@@ -26,16 +24,6 @@ import type { WorkspaceIndex } from './workspaceIndex';
 
 export const SOURCE = 'tip-lens';
 const SECTION = 'tipLens.check';
-
-/** Last year's narrative, as the check read it. */
-export interface PreviousDocument {
-  readonly uri: vscode.Uri;
-  readonly text: string;
-  /** Lines of `text`, built once for all the related locations that point into it. */
-  readonly lines: LineMap;
-  readonly analysis: Analysis;
-  readonly report: PreviousReport;
-}
 
 /** The findings of one check of one version of a document, and the diagnostics made of them. */
 export interface CheckResult {
@@ -106,7 +94,6 @@ export class Checker implements vscode.Disposable {
   /** The findings of reports closed since they were checked, by URI. */
   private readonly closedResults = new ClosedResults<CheckResult>();
   private readonly emitter = new vscode.EventEmitter<CheckResult | vscode.Uri>();
-  private readonly previousYear: PreviousYear;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   /** Fires with a new result, or with the URI of a document whose findings were dropped. */
@@ -114,9 +101,8 @@ export class Checker implements vscode.Disposable {
 
   constructor(
     private readonly service: AnalysisService,
-    index?: WorkspaceIndex,
+    private readonly previousYear: PreviousYear,
   ) {
-    this.previousYear = new PreviousYear(service, index);
     this.subscriptions.push(
       this.collection,
       this.emitter,
@@ -323,164 +309,11 @@ export function rangeInText(lines: LineMap, span: Span): vscode.Range {
 }
 
 // ------------------------------------------------------------------------------------------
-// Last year's narrative
-
-interface HeadMeta {
-  readonly mtime: number;
-  readonly size: number;
-  readonly country?: string;
-  readonly year?: number;
-}
-
-interface Loaded {
-  readonly mtime: number;
-  readonly size: number;
-  readonly document: PreviousDocument;
-}
-
-/** How many characters of a file are read for its title and tier lines. */
-const HEAD_CHARS = 8 * 1024;
-
-/**
- * Finds the narrative of the year before for the same country among the TIP reports of the
- * workspace (open reports, and files named `*.tip` or `*.tip.txt` that `files.exclude` leaves
- * in), by the title line (`2022 Trafficking in Persons Report: Veldora`) and the tier
- * line, and reads it: from the editor when it is open, else from disk (cached until it changes).
- */
-/** How long a search for last year's narrative is trusted before the workspace is searched again. */
-const MEMO_MS = 10_000;
-
-class PreviousYear {
-  private readonly heads = new Map<string, HeadMeta>();
-  private readonly loaded = new Map<string, Loaded>();
-
-  constructor(private readonly service: AnalysisService, private readonly index?: WorkspaceIndex) {}
-
-  /** The last search's answer per report, country and year: a re-check after each edit does not list and read the workspace again. */
-  private readonly memo = new Map<string, { readonly at: number; readonly uri?: vscode.Uri }>();
-
-  async find(doc: vscode.TextDocument, analysis: Analysis): Promise<PreviousDocument | undefined> {
-    const { country, year } = analysis.meta;
-    if (!country || !year) return undefined;
-    const wanted = countryKey(country);
-    const self = doc.uri.toString();
-    const memoKey = `${self}|${wanted}|${year}`;
-    const known = this.memo.get(memoKey);
-    if (known && Date.now() - known.at < MEMO_MS) {
-      if (!known.uri) return undefined;
-      const got = await this.load(known.uri); // one stat when unchanged
-      if (got) return got;
-    }
-    const found = await this.search(doc, self, wanted, year);
-    this.memo.set(memoKey, { at: Date.now(), ...(found ? { uri: found.uri } : {}) });
-    return found;
-  }
-
-  private async search(doc: vscode.TextDocument, self: string, wanted: string, year: number): Promise<PreviousDocument | undefined> {
-    const candidates = new Map<string, vscode.Uri>();
-    for (const d of vscode.workspace.textDocuments) if (!d.isClosed && isTipReport(d)) candidates.set(d.uri.toString(), d.uri);
-    try {
-      for (const u of await vscode.workspace.findFiles('**/*.{tip,tip.txt}', undefined, 5000)) candidates.set(u.toString(), u);
-    } catch {
-      // a file system without search: the open reports and the index are all there is
-    }
-    // The workspace index knows the plain .txt narratives too (recognized by their content).
-    for (const u of this.index?.reportUris() ?? []) candidates.set(u.toString(), u);
-    candidates.delete(self);
-    const matches: vscode.Uri[] = [];
-    for (const uri of candidates.values()) {
-      const head = await this.head(uri);
-      if (head?.year === year - 1 && head.country && countryKey(head.country) === wanted) matches.push(uri);
-    }
-    if (matches.length === 0) return undefined;
-    // The same folder first, then the nearest by path.
-    const dir = doc.uri.path.slice(0, doc.uri.path.lastIndexOf('/') + 1);
-    matches.sort((a, b) => Number(b.path.startsWith(dir)) - Number(a.path.startsWith(dir)) || a.path.localeCompare(b.path));
-    for (const uri of matches) {
-      const got = await this.load(uri);
-      if (got) return got;
-    }
-    return undefined;
-  }
-
-  /** The year and country a report names at its top. */
-  private async head(uri: vscode.Uri): Promise<HeadMeta | undefined> {
-    const open = openDocument(uri);
-    if (open) return { mtime: -1, size: -1, ...headMeta(open.getText(new vscode.Range(0, 0, 40, 0)).slice(0, HEAD_CHARS)) };
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      return undefined;
-    }
-    const key = uri.toString();
-    const known = this.heads.get(key);
-    if (known && known.mtime === stat.mtime && known.size === stat.size) return known;
-    try {
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = new TextDecoder('utf-8').decode(bytes.subarray(0, HEAD_CHARS * 3)).slice(0, HEAD_CHARS);
-      const meta: HeadMeta = { mtime: stat.mtime, size: stat.size, ...headMeta(text) };
-      this.heads.set(key, meta);
-      return meta;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async load(uri: vscode.Uri): Promise<PreviousDocument | undefined> {
-    const open = openDocument(uri);
-    if (open) {
-      const report = await this.service.report(open);
-      if (!report) return undefined;
-      const text = open.getText();
-      return { uri, text, lines: new LineMap(text), analysis: report.analysis, report: previousReport(uri.toString(), report.analysis) };
-    }
-    const key = uri.toString();
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      const known = this.loaded.get(key);
-      if (known && known.mtime === stat.mtime && known.size === stat.size) return known.document;
-      const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
-      const analysis = await analyzeAsync(text);
-      if (!analysis) return undefined;
-      const document: PreviousDocument = { uri, text, lines: new LineMap(text), analysis, report: previousReport(key, analysis) };
-      this.loaded.set(key, { mtime: stat.mtime, size: stat.size, document });
-      return document;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** Country names compared without case, accents or spacing differences. */
-function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key && isTipReport(d));
-}
-
-/** The year of the title line and the country of the title or the tier line. */
-export function headMeta(text: string): { country?: string; year?: number } {
-  let year: number | undefined;
-  let country: string | undefined;
-  for (const line of text.split(/\r\n|\r|\n/).slice(0, 40)) {
-    if (year === undefined && TITLE_LINE.test(line)) {
-      const t = parseTitle(line.replace(/^\uFEFF/, ''));
-      year = t.year;
-      country ??= t.country;
-    } else if (TIER_LINE.test(line)) {
-      country ??= parseTierLine(line).country;
-      break;
-    }
-  }
-  return { ...(country ? { country } : {}), ...(year ? { year } : {}) };
-}
-
-// ------------------------------------------------------------------------------------------
 // Registration
 
 /** Registers the command, the triggers and the diagnostics; returns the checker the other features use. */
-export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService, index?: WorkspaceIndex): Checker {
-  const checker = new Checker(service, index);
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AnalysisService, previousYear: PreviousYear): Checker {
+  const checker = new Checker(service, previousYear);
   context.subscriptions.push(
     checker,
     vscode.commands.registerCommand('tipLens.checkConsistency', async (arg?: unknown) => {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { uriName } from './convert';
 import { glossaryEntry } from '../core/glossary';
-import { type ConversionCheck, checkConversions, convert, documentRates, formatRate, PEGS, type Rate, userRates, type UserRate } from '../core/currency';
+import { convert, formatRate, isReportRate, judgeConversion, lastYearsRates, PEGS, type Rate, type RateChoice, ratesForAmount, reportRates, type ReportRate, statedRates, userRates, type UserRate } from '../core/currency';
+import { lastYearsAmount, ofLastYearsPeriod } from '../core/lastYear';
 import { ENTITY_LABELS, figureValue, formatNumber, METRIC_LABELS, SECTION_LABELS } from '../core/labels';
-import type { Analysis, Entity, Figure, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
+import type { Analysis, Entity, Figure, Meta, Mention, Money, NarrativeInfo, Period, Span } from '../core/model';
 import type { Hit } from '../core/query';
 import type { AnalysisService, Report } from './analysisService';
 import { annotationHover } from './annotations/hover';
@@ -13,7 +14,8 @@ import { schemaFor } from './annotations/schemaStore';
 import { LANGUAGE_ID } from './detection';
 import type { WorkspaceIndex } from './workspaceIndex';
 import { DEFAULT_TOLERANCE } from '../core/checks/conversionRate';
-import { checkOptions } from './diagnostics';
+import { checkOptions, rangeInText } from './diagnostics';
+import type { PreviousDocument, PreviousYear } from './previousYear';
 
 /**
  * How far beyond the range its own rounding allows a stated conversion's rate may be from the
@@ -41,9 +43,9 @@ const OPEN_SETTINGS = 'workbench.action.openSettings';
  * its type, long form, definition and mentions. Everything comes from the service's analysis
  * and the workspace index: a hover does binary searches, never a scan of the text.
  */
-export function registerHovers(context: vscode.ExtensionContext, service: AnalysisService, workspace: WorkspaceIndex): void {
+export function registerHovers(context: vscode.ExtensionContext, service: AnalysisService, workspace: WorkspaceIndex, previousYear: PreviousYear): void {
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new TipHoverProvider(service, workspace)),
+    vscode.languages.registerHoverProvider({ language: LANGUAGE_ID }, new TipHoverProvider(service, workspace, previousYear)),
     // A hover's "and N more": every mention in the References view.
     vscode.commands.registerCommand(SHOW_MENTIONS, async (uri: string, line: number, character: number) => {
       const target = vscode.Uri.parse(uri);
@@ -56,7 +58,7 @@ export function registerHovers(context: vscode.ExtensionContext, service: Analys
 }
 
 class TipHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly service: AnalysisService, private readonly workspace: WorkspaceIndex) {}
+  constructor(private readonly service: AnalysisService, private readonly workspace: WorkspaceIndex, private readonly previousYear: PreviousYear) {}
 
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const report = await this.service.report(doc, token);
@@ -71,10 +73,11 @@ class TipHoverProvider implements vscode.HoverProvider {
     const span = hit ? spanOf(hit) : own[0]!.span!;
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = { enabledCommands: [OPEN_SETTINGS, SHOW_MENTIONS, ...ANNOTATION_COMMANDS] };
-    const ctx: Context = { doc, report, workspace: this.workspace, md };
+    const ctx: Context = { doc, report, workspace: this.workspace, previousYear: this.previousYear, md };
     switch (hit?.kind) {
       case 'money':
-        moneyHover(ctx, hit.money);
+        await moneyHover(ctx, hit.money);
+        if (token.isCancellationRequested) return undefined;
         break;
       case 'figure':
         figureHover(ctx, hit.figure);
@@ -105,6 +108,7 @@ interface Context {
   readonly doc: vscode.TextDocument;
   readonly report: Report;
   readonly workspace: WorkspaceIndex;
+  readonly previousYear: PreviousYear;
   readonly md: vscode.MarkdownString;
 }
 
@@ -117,10 +121,20 @@ function spanOf(hit: Hit): Span {
 // ---------------------------------------------------------------------------------------------
 // Money
 
-function moneyHover({ doc, report, md }: Context, money: Money): void {
+/**
+ * An amount in the user's currencies at one named rate: the report's (the median of its stated
+ * conversions), or last year's report's for an amount of last year's period when last year's
+ * narrative is in the workspace; what last year's narrative stated for such an amount; and its
+ * stated conversion judged at that same rate, as the conversion-rate rule judges it.
+ */
+async function moneyHover({ doc, report, previousYear, md }: Context, money: Money): Promise<void> {
   const config = vscode.workspace.getConfiguration('tipLens', doc.uri);
   const targets = [...new Set((config.get<string[]>('currency.targets') ?? []).filter((t) => /^[A-Z]{3}$/.test(t)))];
-  const rates: Rate[] = [...narrativeRates(report, money), ...PEGS, ...userRates(config.get<UserRate[]>('currency.rates'))];
+  const meta = report.index.narrativeAt(money.start)?.meta ?? report.analysis.meta;
+  const previous = ofLastYearsPeriod(money.period, meta.year) ? await previousYear.find(doc, report.analysis) : undefined;
+  const lastYear = previous ? lastYearsRates(previous.analysis, meta) : undefined;
+  const choice = ratesForAmount(money, meta.year, narrativeRates(report, money, meta), lastYear);
+  const rates: Rate[] = [...choice.rates, ...PEGS, ...userRates(config.get<UserRate[]>('currency.rates'))];
 
   md.appendMarkdown(`**${esc(money.text)}**${money.conversion ? ` (${esc(money.conversion.text)})` : ''}: `);
   md.appendMarkdown(`${amount(money.value, money.max, money.currency)}\n\n`);
@@ -146,40 +160,78 @@ function moneyHover({ doc, report, md }: Context, money: Money): void {
     }
   }
   if (lines.length > 0) md.appendMarkdown(lines.join('\n') + '\n\n');
+  if (choice.lastYears) lastYearsNote(md, report, money, meta, choice, previous && lastYear ? previous : undefined);
 
   const conv = money.conversion;
-  const check = conv ? conversionCheck(report, money) : undefined;
-  if (!conv || !check) return;
-  const s = check.stated;
+  const stated = conv ? statedRates([money])[0] : undefined;
+  if (!conv || !stated) return;
+  const check = judgeConversion(stated, choice, tolerance(report.document.uri));
   const per = `${money.currency} per ${conv.currency}`;
-  const scope = report.analysis.narratives.length > 1 ? 'narrative' : 'report';
   md.appendMarkdown(
-    `**Stated conversion** ${esc(conv.text)}: implies ${rate(s.rate)} ${per}; ` +
-      `rounded to the nearest ${formatNumber(conv.precision)} ${conv.currency}, it allows ${rate(s.low)} to ${rate(s.high)}.\n\n`,
+    `**Stated conversion** ${esc(conv.text)}: implies ${rate(stated.rate)} ${per}; ` +
+      `rounded to the nearest ${formatNumber(conv.precision)} ${conv.currency}, it allows ${rate(stated.low)} to ${rate(stated.high)}.\n\n`,
   );
-  const ref = check.reference;
-  if (!ref) {
-    md.appendMarkdown(`The only conversion of ${money.currency} to ${conv.currency} in this ${scope}: nothing to compare it with.`);
+  const r = check.reference;
+  if (!r || check.rate === undefined) {
+    const scope = report.analysis.narratives.length > 1 ? 'narrative' : 'report';
+    md.appendMarkdown(`The only conversion of ${money.currency} to ${conv.currency} in this ${scope}, so the report's rate: nothing to compare it with.`);
+    return;
+  }
+  const named = `${r.name}, ${rate(check.rate)} ${per} (${esc(r.detail)})`;
+  if (check.lastYearUnknown) {
+    md.appendMarkdown(`Not judged: last year's rate, at which an amount of last year is converted, is unknown. It is ${percent(check.deviation)} from ${named}.`);
+  } else if (check.agrees) {
+    md.appendMarkdown(`$(check) Agrees within its rounding with ${named}.`);
   } else {
-    const others = `${ref.from.length === 1 ? 'the other conversion' : `the ${ref.from.length} other conversions`} in this ${scope}`;
-    const theirs = `${rate(ref.rate)} ${per}${ref.from.length > 1 ? ' (median)' : ''}`;
-    if (check.agrees) {
-      md.appendMarkdown(`$(check) Agrees with ${others} within its rounding: they imply ${theirs}.`);
-    } else {
-      md.appendMarkdown(
-        `$(warning) Does not agree with ${others}: they imply ${theirs}, ${percent(check.deviation)} away, ` +
-          `outside the range its rounding allows (with ${percent(tolerance(report.document.uri))} leeway). ` +
-          `At ${rate(ref.rate)}, ${esc(money.text)} would be about ${amount(money.value / ref.rate, money.max !== undefined ? money.max / ref.rate : undefined, conv.currency)}.`,
-      );
-    }
+    md.appendMarkdown(
+      `$(warning) Does not agree with ${named}: ${percent(check.deviation)} away, ` +
+        `outside the range its rounding allows (with ${percent(tolerance(report.document.uri))} leeway). ` +
+        `At ${rate(check.rate)}, ${esc(money.text)} would be about ${amount(money.value / check.rate, money.max !== undefined ? money.max / check.rate : undefined, conv.currency)}.`,
+    );
   }
 }
 
-/** `at 582.00 XOF per USD, stated in this report: ...`, `at the fixed peg of ...`, `at your rate ...`. */
+/**
+ * For an amount of last year's period: which rate it is converted at and why, and what last
+ * year's narrative (`previous`, when in the workspace) stated for it.
+ */
+function lastYearsNote(md: vscode.MarkdownString, report: Report, money: Money, meta: Meta, choice: RateChoice, previous: PreviousDocument | undefined): void {
+  const period = money.period === 'previous' ? 'the previous reporting period' : money.period;
+  const last = meta.year ? `${meta.country ? `${meta.country} ` : ''}${meta.year - 1}` : undefined;
+  if (!previous) {
+    md.appendMarkdown(
+      `An amount of ${period}: converted at the report's rate; last year's rate is unknown ` +
+        `(${last ? `last year's narrative, ${esc(last)}, is` : "last year's narrative is"} not in the workspace).\n\n`,
+    );
+    return;
+  }
+  const label = reportLabel(previous.analysis.meta.country, previous.analysis.meta.year, previous.uri);
+  const link = (s: Span): string => there(previous.uri, rangeInText(previous.lines, s));
+  const narrative = `[${esc(label)}](${link({ start: 0, end: 0 })}) (${esc(uriName(previous.uri))})`;
+  md.appendMarkdown(
+    choice.lastYears === 'used'
+      ? `An amount of ${period}: converted at last year's report's rate, from last year's narrative ${narrative}.\n\n`
+      : `An amount of ${period}: converted at the report's rate; last year's narrative ${narrative} states no conversion of ${money.currency}.\n\n`,
+  );
+  const found = lastYearsAmount({ text: report.text, analysis: report.analysis }, money, { text: previous.text, analysis: previous.analysis });
+  if (!found) {
+    md.appendMarkdown(`**Last year's narrative** states no amount in ${money.currency} like it.\n\n`);
+    return;
+  }
+  const m = found.match;
+  const theirs = `[${esc(m.text)}${m.conversion ? ` (${esc(m.conversion.text)})` : ''}](${link(m)}) (${lineCol(undefined, rangeInText(previous.lines, m).start)})`;
+  md.appendMarkdown(
+    found.same
+      ? `**Last year's narrative** stated the same amount: ${theirs}.\n\n`
+      : `**Last year's narrative** stated ${theirs} for what reads as the same thing, not ${esc(money.text)}.\n\n`,
+  );
+}
+
+/** `at the report's rate: 604.84 XOF per USD, the median of its 7 stated conversions`, `at the fixed peg of ...`, `at your rate ...`. */
 function describeRate(r: Rate): string {
   switch (r.source) {
     case 'document':
-      return `at ${rate(r.value)} ${r.quote} per ${r.base}, ${esc(r.detail)}`;
+      return `at ${isReportRate(r) ? r.name : "the report's rate"}: ${rate(r.value)} ${r.quote} per ${r.base}, ${esc(r.detail)}`;
     case 'peg':
       return `at the fixed peg of ${r.value} ${r.quote} per ${r.base}: ${esc(r.detail)}`;
     case 'user':
@@ -187,62 +239,25 @@ function describeRate(r: Rate): string {
   }
 }
 
-interface AnalysisCache {
-  /** The document's own rates per narrative (null: the whole document, when it holds one narrative). */
-  readonly rates: Map<NarrativeInfo | null, Rate[]>;
-  /** Conversion checks per narrative (null: the whole document), made on the first hover that needs them. */
-  readonly checks: Map<NarrativeInfo | null, Map<Money, ConversionCheck>>;
-  /** The tolerance those checks were made with. */
-  tolerance?: number;
-}
-
-const caches = new WeakMap<Analysis, AnalysisCache>();
-
-/** What a hover derives from an analysis, made once per analysis. */
-function cached(analysis: Analysis): AnalysisCache {
-  let c = caches.get(analysis);
-  if (!c) caches.set(analysis, (c = { rates: new Map(), checks: new Map() }));
-  return c;
-}
+/** The report's own rates per narrative (null: the whole document, when it holds one narrative), made once per analysis. */
+const caches = new WeakMap<Analysis, Map<NarrativeInfo | null, ReportRate[]>>();
 
 /**
- * The report's own rates where `money` stands: its narrative's stated conversions (a whole report
+ * The report's rates where `money` stands: from its narrative's stated conversions (a whole report
  * holds many countries, each with its own), made on the first hover that needs them.
  */
-function narrativeRates(report: Report, money: Money): Rate[] {
+function narrativeRates(report: Report, money: Money, meta: Meta): ReportRate[] {
   const analysis = report.analysis;
-  const cache = cached(analysis);
+  let cache = caches.get(analysis);
+  if (!cache) caches.set(analysis, (cache = new Map()));
   const narrative = analysis.narratives.length > 1 ? report.index.narrativeAt(money.start) ?? null : null;
-  let rates = cache.rates.get(narrative);
+  let rates = cache.get(narrative);
   if (!rates) {
     const scoped = narrative ? analysis.money.filter((m) => m.start >= narrative.start && m.start < narrative.end) : analysis.money;
-    rates = documentRates({ money: scoped });
-    cache.rates.set(narrative, rates);
+    rates = reportRates(scoped, { year: meta.year });
+    cache.set(narrative, rates);
   }
   return rates;
-}
-
-/**
- * The check of a stated conversion against the other conversions of its narrative (of the
- * document, when it holds one narrative, as nearly every draft does). A whole report holds many
- * narratives and hundreds of conversions, and the check compares each with all the others.
- */
-function conversionCheck(report: Report, money: Money): ConversionCheck | undefined {
-  const analysis = report.analysis;
-  const cache = cached(analysis);
-  const narrative = analysis.narratives.length > 1 ? report.index.narrativeAt(money.start) ?? null : null;
-  const t = tolerance(report.document.uri);
-  if (cache.tolerance !== t) {
-    cache.checks.clear();
-    cache.tolerance = t;
-  }
-  let checks = cache.checks.get(narrative);
-  if (!checks) {
-    const scoped = narrative ? analysis.money.filter((m) => m.start >= narrative.start && m.start < narrative.end) : analysis.money;
-    checks = new Map(checkConversions(scoped, t).map((c) => [c.statement, c] as const));
-    cache.checks.set(narrative, checks);
-  }
-  return checks.get(money);
 }
 
 // ---------------------------------------------------------------------------------------------

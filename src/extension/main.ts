@@ -12,6 +12,7 @@ import { registerHovers } from './hover';
 import { registerReportTree } from './reportTree';
 import { registerStatusBar } from './statusBar';
 import { registerStructure } from './structure';
+import { PreviousYear } from './previousYear';
 import { probes, type TipLensExports } from './probes';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -24,14 +25,16 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerDetection(context);
   const service = new AnalysisService();
   const workspace = new WorkspaceIndex(service);
+  // Last year's narrative of a report: the check and the money hover ask the same service.
+  const previousYear = new PreviousYear(service, workspace);
   context.subscriptions.push(service, workspace);
   registerDecorations(context, service);
   registerReportTree(context, service);
-  registerHovers(context, service, workspace);
+  registerHovers(context, service, workspace, previousYear);
   registerNavigation(context, service, workspace);
   registerStructure(context, service);
   registerStatusBar(context, service, workspace);
-  const checker = registerDiagnostics(context, service, workspace);
+  const checker = registerDiagnostics(context, service, previousYear);
   registerAnnotations(context, service, checker);
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);

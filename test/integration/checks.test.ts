@@ -313,6 +313,8 @@ suite('Consistency check', () => {
   test('settings: severity per rule, rules off, the number-style switch and the conversion tolerance', async () => {
     const editor = await show(v2023);
     const doc = editor.document;
+    // Checked here too, so that the test also runs alone (`--grep conversion`).
+    await checkActive();
     await setCheck('severity', { 'breakdown-sum': 'information', acronym: 'off' });
     let diags = await waitFor('the settings to apply', () => {
       const d = ours(doc.uri);

@@ -110,7 +110,7 @@ async function setConfig(section: string, key: string, value: unknown): Promise<
 
 /** What the hovers of one narrative must say. Regular expressions are matched against the hover's text. */
 interface HoverFacts {
-  /** An amount without a stated conversion: its USD line (at the report's own rate) and its EUR line (at the peg). */
+  /** An amount: its USD line (at the report's rate, named) and its EUR line (at the peg). */
   readonly money: readonly [needle: string, usd: RegExp, eur: RegExp];
   /** An amount and its GBP line with the user's rate GBP/USD 1.27. */
   readonly gbp: readonly [needle: string, gbp: RegExp];
@@ -203,30 +203,78 @@ suite('Hovers', () => {
   });
 
   hoverSpec(() => v2023, {
-    // 35 million FCFA (the year before's grant) states no conversion.
+    // The report's rate: 604.84, the median of 490.02, 600, 600, 604.84, 605.00, 605.45 and 625.
     money: [
-      '35 million FCFA',
-      /\*\*USD\*\* ≈ 57,851 USD, at 605\.00 XOF per USD, stated in this report: 250 million FCFA \(\$413,220\)/,
-      /\*\*EUR\*\* ≈ 53,357 EUR, at the fixed peg of 655\.957 XOF per EUR/,
+      'three million FCFA',
+      /\*\*USD\*\* ≈ 4,960 USD, at the report's rate: 604\.84 XOF per USD, the median of its 7 stated conversions/,
+      /\*\*EUR\*\* ≈ 4,573 EUR, at the fixed peg of 655\.957 XOF per EUR/,
     ],
-    // 57,851 USD (this report's own rate) / 1.27 = 45,552 GBP.
-    gbp: ['35 million FCFA', /\*\*GBP\*\* ≈ 45,552 GBP, at 605\.00 XOF per USD, stated in this report: [^;]*; then at your rate GBP\/USD 1\.27 as of 2024-01-31/],
+    // 4,960 USD (the report's rate) / 1.27 = 3,906 GBP.
+    gbp: ['three million FCFA', /\*\*GBP\*\* ≈ 3,906 GBP, at the report's rate: 604\.84 XOF per USD, [^;]*; then at your rate GBP\/USD 1\.27 as of 2024-01-31/],
     agrees: [
       '($250)',
       1,
       /implies 600\.00 XOF per USD; rounded to the nearest 10 USD, it allows 588\.24 to 612\.24/,
-      /Agrees with the 6 other conversions in this report within its rounding/,
+      /Agrees within its rounding with the report's rate, 604\.84 XOF per USD \(the median of its 7 stated conversions\)/,
     ],
     figure: ['298 trafficking victims', '298', /Metric: victims identified/, /Period: current reporting period \(2023 report\)/],
     acronym: ['FAV', 'government body', 'Veldoran Armed Forces'],
   });
 
-  test('40 million FCFA ($81,630) does not agree with the sample\'s other conversions', async () => {
+  test('40 million FCFA ($81,630) does not agree with the report\'s rate', async () => {
     for (const [needle, delta] of [['40 million FCFA', 0], ['($81,630)', 1]] as const) {
       const h = await hoverAt(v2023, needle, 0, delta);
-      assert.match(h.plain, /Does not agree with the 6 other conversions in this report: they imply 60[45]\.\d\d XOF per USD \(median\)/, h.plain);
-      assert.match(h.plain, /would be about 66,1\d\d USD/, h.plain);
+      assert.match(h.plain, /Does not agree with the report's rate, 604\.84 XOF per USD \(the median of its 7 stated conversions\): 19(\.\d)?% away/, h.plain);
+      assert.match(h.plain, /would be about 66,133 USD/, h.plain);
     }
+  });
+
+  test('one rate in a money hover: it converts and judges the stated conversion at the report\'s rate, named', async () => {
+    for (const [needle, delta] of [['($250)', 1], ['40 million FCFA', 0], ['250 million FCFA', 0]] as const) {
+      const h = await hoverAt(v2023, needle, 0, delta);
+      assert.match(h.plain, /\*\*USD\*\* ≈ [\d,]+ USD, at the report's rate: 604\.84 XOF per USD/, h.plain);
+      // Every rate of XOF to USD the hover names, other than the statement's own and the range its rounding allows.
+      const named = [...h.plain.replace(/implies [^.]*\.\d\d XOF per USD; [^\n]*allows [\d.,]+ to [\d.,]+/g, '').matchAll(/([\d,]+\.\d\d) XOF per USD/g)].map((m) => m[1]);
+      assert.ok(named.length >= 2, h.plain);
+      assert.deepStrictEqual([...new Set(named)], ['604.84'], h.plain);
+      assert.doesNotMatch(h.plain, /\(median\)|last year/, h.plain);
+      // The rule before the researcher's part stands on a line of its own: a `---` right after the
+      // conversion check's sentence would be read as part of it.
+      const rules = [...h.markdown.matchAll(/---/g)].map((m) => m.index!);
+      assert.ok(rules.length > 0, h.markdown);
+      for (const at of rules) assert.strictEqual(h.markdown.slice(at - 2, at + 5), '\n\n---\n\n', h.markdown);
+    }
+  });
+
+  test('an amount of the year before: at last year\'s report\'s rate, with what last year\'s narrative stated for it', async () => {
+    const doc2022 = await vscode.workspace.openTextDocument(v2022);
+    for (const [needle, usd, stated] of [
+      ['35 million FCFA the year before', '63,059', '35 million FCFA ($63,060)'],
+      ['230 million FCFA during the previous', '414,389', '230 million FCFA ($414,410)'],
+    ] as const) {
+      const h = await hoverAt(v2023, needle);
+      assert.ok(h.plain.includes(`**USD** ≈ ${usd} USD, at last year's report's rate: 555.03 XOF per USD, the median of its 4 stated conversions`), h.plain);
+      assert.doesNotMatch(h.plain, /604\.84/, h.plain);
+      assert.match(h.plain, /An amount of the previous reporting period: converted at last year's report's rate, from last year's narrative \[Veldora 2022\]/, h.plain);
+      assert.ok(h.plain.includes(`**Last year's narrative** stated the same amount: [${stated}]`), h.plain);
+      // A link to it in last year's narrative (this one, or a copy of it another suite wrote).
+      const amount = stated.split(' (')[0]!;
+      const at = doc2022.getText().indexOf(amount);
+      const link = h.links.find((l) => l.label === stated);
+      assert.ok(link, h.markdown);
+      const target = vscode.Uri.parse(link.target);
+      assert.ok(target.path.endsWith('/veldora-2022.tip.txt'), link.target);
+      assert.strictEqual(target.fragment, fragmentFor(doc2022, at, at + amount.length));
+    }
+  });
+
+  test('an amount of the year before without last year\'s narrative: the report\'s rate, and last year\'s unknown', async () => {
+    // The same narrative, two years on: no 2024 narrative of Veldora is in the workspace.
+    const later = write('hover-later/veldora-2025.tip.txt', sampleText().replace('2023 Trafficking in Persons Report', '2025 Trafficking in Persons Report'));
+    const h = await hoverAt(later, '35 million FCFA the year before');
+    assert.ok(h.plain.includes("**USD** ≈ 57,867 USD, at the report's rate: 604.84 XOF per USD, the median of its 7 stated conversions"), h.plain);
+    assert.ok(h.plain.includes("An amount of the previous reporting period: converted at the report's rate; last year's rate is unknown (last year's narrative, Veldora 2024, is not in the workspace)."), h.plain);
+    assert.doesNotMatch(h.plain, /555\.\d\d|Last year's narrative\*\* stated/, h.plain);
   });
 
   test('a previous-period figure links the previous year\'s current figure in another report', async () => {
@@ -268,7 +316,7 @@ suite('Hovers', () => {
     for (const [what, needle, delta, says] of [
       ['money', '250 million FCFA', 0, /\*\*USD\*\* ≈ /],
       // Compared with the other conversions of its own narrative only.
-      ['conversion', '($81,630)', 1, /Does not agree with the 6 other conversions in this narrative/],
+      ['conversion', '($81,630)', 1, /Does not agree with the report's rate, 60\d\.\d\d XOF per USD \(the median of its 7 stated conversions\)/],
       ['figure', 'investigated 33', 'investigated '.length, /Metric: investigations/],
       ['entity', '(FAV)', 1, /\*\*FAV\*\*: government body/],
     ] as const) {
@@ -283,6 +331,7 @@ suite('Hovers', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(workspaceRoot(), 'hover-large'), { recursive: true, force: true });
+    fs.rmSync(path.join(workspaceRoot(), 'hover-later'), { recursive: true, force: true });
   });
 });
 
@@ -300,18 +349,19 @@ seedSuite('Hovers: the seed', () => {
   });
 
   hoverSpec(() => mali, {
+    // The report's rate: 581.40, the median of 576.92, 581.40 and 582.00 (the hover once converted at 582.00 and compared with 581.40).
     money: [
       '500,000 to two million',
-      /\*\*USD\*\* ≈ 859 to 3,436 USD, at 582\.00 XOF per USD, stated in this report: 200 million FCFA \(\$343,640\)/,
+      /\*\*USD\*\* ≈ 860 to 3,440 USD, at the report's rate: 581\.40 XOF per USD, the median of its 3 stated conversions/,
       /\*\*EUR\*\* ≈ 762 to 3,049 EUR, at the fixed peg of 655\.957 XOF per EUR/,
     ],
-    // 343,640 USD (this statement's own rate) / 1.27 = 270,583 GBP.
-    gbp: ['200 million FCFA', /\*\*GBP\*\* ≈ 270,583 GBP, at 582\.00 XOF per USD, stated in this report: [^;]*; then at your rate GBP\/USD 1\.27 as of 2024-01-31/],
+    // 344,000 USD (the report's rate) / 1.27 = 270,866 GBP.
+    gbp: ['200 million FCFA', /\*\*GBP\*\* ≈ 270,866 GBP, at the report's rate: 581\.40 XOF per USD, [^;]*; then at your rate GBP\/USD 1\.27 as of 2024-01-31/],
     agrees: [
       '($260)',
       1,
       /implies 576\.92 XOF per USD; rounded to the nearest 10 USD, it allows 566\.04 to 588\.24/,
-      /Agrees with the 2 other conversions in this report within its rounding/,
+      /Agrees within its rounding with the report's rate, 581\.40 XOF per USD \(the median of its 3 stated conversions\)/,
     ],
     figure: ['215 children', '215 children', /Metric: children in armed groups/, /Period: current reporting period \(2020 report\)/],
     acronym: ['FAMa', 'government body', 'Malian armed forces'],

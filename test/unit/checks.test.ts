@@ -67,7 +67,7 @@ describe('consistency check: the planted sample (samples/PLANTED.md)', () => {
     assert.ok(V23.includes('UNICEF, officials identified 63 children') && !V23.includes('UNICEF, officials identified 58 children'));
     assert.ok(fixed('repeated-figure').includes('UNICEF, officials identified 58 children associated with armed groups'));
     assert.ok(!fixed('repeated-figure').includes('63 children'));
-    assert.ok(fixed('conversion-rate').includes('40 million FCFA ($66,120)'), 'restated at about 605 per dollar, rounded to tens as stated');
+    assert.ok(fixed('conversion-rate').includes('40 million FCFA ($66,130)'), "restated at the report's rate (604.84 per dollar, the median), rounded to tens as stated");
     assert.ok(fixed('previous-period').includes('compared with 26 investigations during the previous reporting period'));
     assert.ok(fixed('trend-claim').includes('a decrease from 344 victims'));
     const seven = findings.find((f) => f.rule === 'number-style' && V23.slice(f.start, f.end) === '7')!;

@@ -1,9 +1,11 @@
 /**
- * conversion-rate: a stated conversion that disagrees with the report's other conversions of
- * the same currency beyond the stated amount's rounding plus a tolerance (DOMAIN.md: `$260` is
- * rounded to tens, so any rate from about 566 to 588 fits).
+ * conversion-rate: a stated conversion that disagrees with the report's rate (the median of its
+ * stated conversions of the same currencies; last year's report's rate for an amount of last
+ * year's period when last year's narrative is known) beyond the stated amount's rounding plus a
+ * tolerance (DOMAIN.md: `$260` is rounded to tens, so any rate from about 566 to 588 fits). The
+ * money hover judges at the same named rate (core/currency.ts `checkConversions`).
  */
-import { checkConversions, documentRates } from '../currency';
+import { checkConversions, formatRate, lastYearsRates } from '../currency';
 import { formatNumber } from '../labels';
 import type { Amount } from '../model';
 import type { Finding, Rule } from './types';
@@ -32,28 +34,27 @@ function restate(amount: Amount, conv: Amount, rate: number): string {
 export const conversionRateRule: Rule = (ctx) => {
   const out: Finding[] = [];
   const tolerance = ctx.options.conversionTolerance ?? DEFAULT_TOLERANCE;
-  // Each narrative of a whole report states its own country's conversions.
-  const groups = ctx.analysis.narratives.length > 1
-    ? ctx.analysis.narratives.map((n) => ctx.analysis.money.filter((m) => m.start >= n.start && m.end <= n.end))
-    : [ctx.analysis.money];
-  for (const money of groups) {
-    const checks = checkConversions(money, tolerance);
-    const off = checks.filter((c) => !c.agrees && c.reference);
-    if (off.length === 0) continue;
-    // The fix restates at the narrative's own rate, from the statements that agree (computed once).
-    const agreeing = new Set(checks.filter((c) => c.agrees).map((c) => c.statement));
-    const rates = documentRates({ money: money.filter((m) => agreeing.has(m)) });
-    for (const c of off) {
+  const { analysis, previous } = ctx;
+  // Each narrative of a whole report states its own country's conversions, at its own rate.
+  const parts = analysis.narratives.length > 1 ? analysis.narratives : [{ start: 0, end: Infinity, meta: analysis.meta }];
+  for (const part of parts) {
+    const money = analysis.money.filter((m) => m.start >= part.start && m.end <= part.end);
+    const lastYear = previous?.money ? lastYearsRates({ ...previous, money: previous.money }, part.meta) : undefined;
+    for (const c of checkConversions(money, tolerance, { year: part.meta.year, lastYear })) {
+      if (c.agrees || !c.reference || c.rate === undefined) continue;
       const m = c.statement;
       const conv = m.conversion!;
-      const pct = Math.round(Math.abs(c.deviation) * 100);
-      const ref = c.reference!.rate;
-      const docRate = rates.find((r) => r.base === conv.currency && r.quote === m.currency)?.value ?? ref;
+      const r = c.reference;
+      const per = `${m.currency} per ${conv.currency}`;
+      const theirs = r.owner === 'last-year' ? previous?.document : undefined;
       out.push({
         rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
-        message: `${m.text} (${conv.text}) implies ${formatNumber(c.stated.rate)} ${m.currency} per ${conv.currency}; the report's other conversions imply about ${formatNumber(ref)} (${pct}% apart, beyond what the rounding of ${conv.text} allows).`,
-        related: c.reference!.from.map((o) => ({ start: o.conversion!.start, end: o.conversion!.end, message: `${o.text} (${o.conversion!.text}): ${formatNumber(o.value / o.conversion!.value)} ${m.currency} per ${conv.currency}.` })),
-        fixes: [{ title: `Restate at the report's rate (${formatNumber(docRate)} ${m.currency} per ${conv.currency})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, docRate) }] }],
+        message: `${m.text} (${conv.text}) implies ${formatRate(c.stated.rate)} ${per}; ${r.name}, ${formatRate(c.rate)} ${per} (${r.detail}), is ${Math.round(Math.abs(c.deviation) * 100)}% away, beyond what the rounding of ${conv.text} allows.`,
+        related: r.from.filter((o) => o !== m).map((o) => ({
+          start: o.conversion!.start, end: o.conversion!.end, ...(theirs ? { document: theirs } : {}),
+          message: `${theirs ? "Last year's narrative: " : ''}${o.text} (${o.conversion!.text}): ${formatNumber(o.value / o.conversion!.value)} ${o.currency} per ${o.conversion!.currency}.`,
+        })),
+        fixes: [{ title: `Restate at ${r.name} (${formatRate(c.rate)} ${per})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, c.rate) }] }],
       });
     }
   }

@@ -78,5 +78,5 @@ export async function checkAsync(input: CheckInput & { readonly signal?: AbortSi
 
 /** What a previous year's analysis gives the check. */
 export function previousReport(document: string, analysis: Analysis): PreviousReport {
-  return { document, meta: analysis.meta, figures: analysis.figures, narratives: analysis.narratives };
+  return { document, meta: analysis.meta, figures: analysis.figures, money: analysis.money, narratives: analysis.narratives };
 }

@@ -3,10 +3,10 @@
  * `compared with 286 victims in 2021` when 2021 is the year last year's narrative covered, should
  * equal what last year's narrative for the same country stated for its own period.
  */
-import { fold } from '../gazetteer';
 import { METRIC_LABELS } from '../labels';
+import { followedBy, lastYearsMatch } from '../lastYear';
 import type { Figure } from '../model';
-import { compatible, jaccard, subjectWords } from './subject';
+import { subjectWords } from './subject';
 import type { Finding, Rule } from './types';
 
 const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.metric !== 'age' && f.metric !== 'penalty' && f.metric !== 'percentage';
@@ -34,9 +34,7 @@ export const previousPeriodRule: Rule = (ctx) => {
   if (!prev) return [];
   // Only last year's narrative of the same country says what this one's previous period was;
   // in a whole report, that is one narrative among many.
-  const sameCountry = ctx.analysis.narratives.filter(({ meta }) =>
-    !(meta.country && prev.meta.country && fold(meta.country) !== fold(prev.meta.country))
-    && !(meta.year && prev.meta.year && prev.meta.year !== meta.year - 1));
+  const sameCountry = followedBy(ctx.analysis, prev.meta);
   if (sameCountry.length === 0 && ctx.analysis.narratives.length > 0) return [];
   const within = (f: Figure): boolean => ctx.analysis.narratives.length === 0 || sameCountry.some((n) => n.start <= f.start && f.end <= n.end);
   const out: Finding[] = [];
@@ -59,18 +57,12 @@ export const previousPeriodRule: Rule = (ctx) => {
       candidates = prev.figures.filter((g) => TRACKED(g) && (g.period === f.period || (Number(f.period) === theirYear && g.period === 'current')));
       when = `in ${f.period}`;
     } else continue;
-    candidates = candidates.filter((g) => g.metric === f.metric);
-    if (candidates.length === 0 || candidates.some((g) => compatible(f, g))) continue;
-    const words = subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3);
-    let best = candidates[0]!;
-    let bestScore = -1;
-    for (const g of candidates) {
-      const score = jaccard(words, new Set(g.counts.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''))));
-      if (score > bestScore) {
-        best = g;
-        bestScore = score;
-      }
-    }
+    const found = lastYearsMatch(
+      f, () => subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3), candidates.filter((g) => g.metric === f.metric),
+      (g) => new Set(g.counts.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''))),
+    );
+    if (!found || found.same) continue;
+    const best = found.match;
     out.push({
       rule: 'previous-period', severity: 'warning', start: f.start, end: f.end,
       message: `${f.text} ${METRIC_LABELS[f.metric]} ${when}, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,

@@ -1,5 +1,6 @@
 /** What a figure is about, as a bag of words, to tell two statements of one quantity. */
-import type { Figure, Qualifier } from '../model';
+import { isCurrencyUnit } from '../currencies';
+import type { Figure, Qualifier, Span } from '../model';
 
 const STOP = new Set([
   'the', 'a', 'an', 'of', 'in', 'on', 'for', 'to', 'by', 'and', 'or', 'with', 'from', 'at', 'as', 'during', 'were', 'was',
@@ -8,17 +9,35 @@ const STOP = new Set([
   'about', 'some', 'all', 'other', 'including', 'also',
 ]);
 
+const WORD = /[\p{L}]+(?:[-'’][\p{L}]+)*/gu;
+const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+/** A content word as compared: `shelters` -> `shelter`, `activities` -> `activity`; undefined for a stop word. */
+const content = (w: string): string | undefined => (STOP.has(w) || w.length < 3 ? undefined : w.replace(/(ies)$/, 'y').replace(/s$/, ''));
+
 /** Content words of the counted phrase and the few words after the figure in its sentence. */
 export function subjectWords(text: string, f: Figure, sentenceEnd: number, after = 8): Set<string> {
   const tail = text.slice(f.end, Math.min(sentenceEnd, f.end + 160));
-  const words = (f.counts + ' ' + tail).toLowerCase().match(/[\p{L}]+(?:[-'’][\p{L}]+)*/gu) ?? [];
   const out = new Set<string>();
-  let n = 0;
-  for (const w of words) {
-    if (n >= after + f.counts.split(/\s+/).length) break;
-    n++;
-    if (STOP.has(w) || w.length < 3) continue;
-    out.add(w.replace(/(ies)$/, 'y').replace(/s$/, ''));
+  for (const w of words(f.counts + ' ' + tail).slice(0, after + f.counts.split(/\s+/).length)) {
+    const c = content(w);
+    if (c) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * What an amount is said of, as a bag of words: the content words of its sentence, `around` on
+ * each side, less the words of amounts (`million`, `FCFA`), since an amount names no metric.
+ */
+export function sentenceWords(text: string, s: Span, sentence: Span, around = 8): Set<string> {
+  const near = [
+    ...words(text.slice(Math.max(sentence.start, s.start - 160), s.start)).slice(-around),
+    ...words(text.slice(s.end, Math.min(sentence.end, s.end + 160))).slice(0, around),
+  ];
+  const out = new Set<string>();
+  for (const w of near) {
+    const c = /^(hundred|thousand|million|billion)s?$/.test(w) || isCurrencyUnit(w) ? undefined : content(w);
+    if (c) out.add(c);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * The consistency check's model: a finding says what disagrees with what, where, how sure we
  * are, and how to fix it when the fix is clear. Plain data, offsets into the checked text.
  */
-import type { Analysis, Figure, Meta, NarrativeInfo, Span } from '../model';
+import type { Analysis, Figure, Meta, Money, NarrativeInfo, Span } from '../model';
 import type { ReportIndex } from '../query';
 
 export const RULES = [
@@ -51,6 +51,8 @@ export interface PreviousReport {
   readonly document: string;
   readonly meta: Meta;
   readonly figures: readonly Figure[];
+  /** Its amounts: the conversions it states give last year's rate for last year's amounts. */
+  readonly money?: readonly Money[];
   readonly narratives?: readonly NarrativeInfo[];
 }
 
