@@ -2,7 +2,9 @@
 // view is drawn with its items: the welcome content before a report is open, then for
 // samples/veldora-2023.tip.txt its groups (Report, Figures, Money, Entities), the meta, a section,
 // an entity with its mention count, a filter typed in the input box, and a click on a figure
-// that selects its text in the editor.
+// that selects its text in the editor. Then a decision from a hover, with the mouse and the
+// keyboard: Reject clicked in the hover shows at once in the open hover, Ctrl+Z pressed right
+// after it undoes it, and Ctrl+Z after typing still undoes the typing.
 //
 //   node scripts/ui-check.js        (after `npm run compile`; uses scripts/vscode-host.js)
 //
@@ -47,7 +49,8 @@ async function main() {
   fs.cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
 
   await host.ensureCodeServer();
-  const wb = await host.openWorkbench({ workspace });
+  // No suggestion list while the check types in the report.
+  const wb = await host.openWorkbench({ workspace, settings: { 'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' } } });
   const { page } = wb;
   try {
     const sidebar = page.locator('.part.sidebar');
@@ -152,6 +155,100 @@ async function main() {
       await pane.locator('.pane-header').hover();
       await pane.locator('.pane-header a.action-label[aria-label="Clear Report Filter"]').click();
       await visible(row('Money'), 'the Money group after clearing');
+    });
+
+    // ---- A decision from a hover, and Ctrl+Z -------------------------------------------------
+    console.log('A decision from a hover, and Ctrl+Z:');
+    const annotationFile = path.join(workspace, `${SAMPLE}.annotations.json`);
+    /** The decisions in the annotation file beside the sample, as `reject 14`. */
+    const decisions = () => {
+      try {
+        return JSON.parse(fs.readFileSync(annotationFile, 'utf8')).annotations.map((a) => `${a.decision} ${a.selector[1].exact}`);
+      } catch {
+        return [];
+      }
+    };
+    const until = async (what, ok) => {
+      const started = Date.now();
+      while (!(await ok())) {
+        if (Date.now() - started > TIMEOUT_MS) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const hover = page.locator('.monaco-hover:not(.hidden)');
+    const titleLine = page.locator('.part.editor .view-line', { hasText: 'Trafficking in Persons Report: Veldora' }).first();
+    const title = async () => ((await titleLine.textContent()) ?? '').replace(/\u00a0/g, ' ');
+    const dirty = page.locator('.part.editor .tab.dirty', { hasText: SAMPLE });
+    /** The cursor to the end of a 1-based line (Go to Line, then End), then `text` typed there. */
+    const typeAtEndOf = async (line, text) => {
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      await visible(input, 'Go to Line');
+      await input.fill(`:${line}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      if (text) await page.keyboard.type(text);
+    };
+    /** Hovers the figure 14 of "convicting 14 traffickers" and clicks the hover's link `link`. */
+    const decideInHover = async (link) => {
+      const token = page.locator('.part.editor .view-line span span', { hasText: exactly('14') }).first();
+      await visible(token, 'the figure 14 in the editor');
+      const offered = hover.filter({ has: page.locator('a', { hasText: exactly(link) }) });
+      for (let attempt = 0; ; attempt++) {
+        const b = await token.boundingBox();
+        await page.mouse.move(b.x + 1, b.y + b.height / 2);
+        await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+        try {
+          await offered.first().waitFor({ state: 'visible', timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt === 2) throw new Error(`no hover with "${link}" over the figure 14`);
+          await page.mouse.move(5, 5);
+        }
+      }
+      await offered.first().locator('a', { hasText: exactly(link) }).click();
+    };
+
+    await check('Reject in the hover shows at once: the open hover says "rejected by you" and offers Undo Reject', async () => {
+      await page.locator('.part.editor').click({ position: { x: 300, y: 300 } }).catch(() => {});
+      await typeAtEndOf(3, '');
+      await decideInHover('Reject');
+      await until('the reject in the annotation file', () => decisions().includes('reject 14'));
+      await visible(hover.filter({ hasText: 'Rejected by you: figure 14' }), 'the hover with "Rejected by you: figure 14"');
+      await visible(hover.locator('a', { hasText: exactly('Undo Reject') }), 'the link Undo Reject in the open hover');
+      const stale = await hover.filter({ hasText: 'found by TIP Lens' }).count();
+      if (stale > 0) throw new Error('the hover still says "found by TIP Lens"');
+    });
+
+    await check('Ctrl+Z right after it undoes the Reject; the report\'s text is untouched', async () => {
+      await page.keyboard.press('Control+Z');
+      await until('the reject to leave the annotation file', () => !decisions().includes('reject 14'));
+      if ((await dirty.count()) > 0) throw new Error('the report is modified');
+    });
+
+    await check('type, Reject, Ctrl+Z: the Reject goes and the typing stays; Ctrl+Z again takes back the typing', async () => {
+      await typeAtEndOf(1, ' Q');
+      await until('" Q" typed on the title line', async () => (await title()).endsWith('Veldora Q'));
+      await decideInHover('Reject');
+      await until('the reject in the annotation file', () => decisions().includes('reject 14'));
+      await visible(hover.locator('a', { hasText: exactly('Undo Reject') }), 'Undo Reject in the open hover');
+      await page.keyboard.press('Control+Z');
+      await until('the reject to leave the annotation file', () => !decisions().includes('reject 14'));
+      if (!(await title()).endsWith('Veldora Q')) throw new Error(`the typing was undone too: "${await title()}"`);
+      await page.keyboard.press('Control+Z');
+      await until('the typing to be undone', async () => (await title()).endsWith('Veldora'));
+      if (decisions().length > 0) throw new Error(`decisions left: ${decisions().join(', ')}`);
+    });
+
+    await check('Reject, then type: Ctrl+Z takes back the typing, not the Reject', async () => {
+      await decideInHover('Reject');
+      await until('the reject in the annotation file', () => decisions().includes('reject 14'));
+      await typeAtEndOf(1, ' W');
+      await until('" W" typed on the title line', async () => (await title()).endsWith('Veldora W'));
+      await page.keyboard.press('Control+Z');
+      await until('the typing to be undone', async () => (await title()).endsWith('Veldora'));
+      await new Promise((r) => setTimeout(r, 500));
+      if (!decisions().includes('reject 14')) throw new Error('Ctrl+Z undid the Reject, not the typing');
     });
   } finally {
     if (results.some((r) => !r.ok)) {

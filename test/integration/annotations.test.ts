@@ -203,7 +203,7 @@ suite('Annotations', () => {
     const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.match(md, /added by you/);
     assert.match(md, /a named force in this report/);
-    assert.match(md, /command:tipLens\.rejectItem\?/);
+    assert.match(md, /command:tipLens\.fromHover\?[^)]*tipLens\.rejectItem/);
   });
 
   test('an edit above the annotation: it stays on its text, in memory and, once saved, in the file', async () => {
@@ -326,7 +326,7 @@ suite('Annotations', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', report, doc.positionAt(at));
     const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.match(md, /Rejected by you: figure 58/);
-    assert.match(md, /\[Undo Reject\]\(command:tipLens\.deleteAnnotation\?/);
+    assert.match(md, /\[Undo Reject\]\(command:tipLens\.fromHover\?[^)]*tipLens\.deleteAnnotation/);
   });
 
   test('confirm and change type at the cursor: code actions, the command with arguments, the tree and the hover follow', async () => {

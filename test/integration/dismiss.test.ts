@@ -119,7 +119,7 @@ suite('Dismissing a finding', () => {
     const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.ok(md.includes('Dismissed: '), md);
     assert.ok(md.includes('one adult whose sex is not given'), md);
-    assert.match(md, /\[Show Again\]\(command:tipLens\.deleteAnnotation\?/);
+    assert.match(md, /\[Show Again\]\(command:tipLens\.fromHover\?[^)]*tipLens\.deleteAnnotation/);
 
     // An edit elsewhere: still dismissed.
     await replace(doc, 'These efforts included', 'A sentence added by hand. These efforts included');

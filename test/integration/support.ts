@@ -9,8 +9,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { corpusSuite, seedText as corpusSeedText } from '../support/corpus';
+import type { TipLensExports } from '../../src/extension/probes';
 
 export const EXTENSION_ID = 'tip-lens.tip-lens';
+
+/** The extension activated, and what its features record (`src/extension/probes.ts`). */
+export async function extensionProbes(): Promise<ReadonlyMap<string, unknown>> {
+  const extension = vscode.extensions.getExtension<TipLensExports>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  return (await extension.activate()).probes;
+}
 
 export function extensionPath(): string {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);

@@ -49,4 +49,18 @@ describe('the extension package', () => {
     const palette = (manifest as { contributes: { menus: { commandPalette: Array<{ command: string; when?: string }> } } }).contributes.menus.commandPalette;
     assert.strictEqual(palette.find((x) => x.command === 'tipLens.focusReport')?.when, 'false');
   });
+
+  it('Ctrl+Z and Ctrl+Shift+Z (Cmd on a Mac) undo and redo a decision only right after one; the palette offers them while there is one', () => {
+    const c = (manifest as { contributes: { keybindings: Array<{ command: string; key: string; mac?: string; when: string; args?: unknown }>; menus: { commandPalette: Array<{ command: string; when?: string }> } } }).contributes;
+    const keys = (command: string): string[] => c.keybindings.filter((k) => k.command === command).map((k) => `${k.key}|${k.mac ?? ''}`);
+    assert.deepStrictEqual(keys('tipLens.undoDecision'), ['ctrl+z|cmd+z']);
+    assert.deepStrictEqual(keys('tipLens.redoDecision'), ['ctrl+shift+z|cmd+shift+z', 'ctrl+y|']);
+    for (const k of c.keybindings.filter((x) => x.command === 'tipLens.undoDecision' || x.command === 'tipLens.redoDecision')) {
+      assert.match(k.when, k.command === 'tipLens.undoDecision' ? /^(!isMac && )?tipLens\.decisionUndoable && \(/ : /^(!isMac && )?tipLens\.decisionRedoable && \(/);
+      assert.deepStrictEqual(k.args, { key: true });
+    }
+    const palette = new Map(c.menus.commandPalette.map((x) => [x.command, x.when]));
+    assert.strictEqual(palette.get('tipLens.undoDecision'), 'tipLens.hasDecisionsToUndo');
+    assert.strictEqual(palette.get('tipLens.redoDecision'), 'tipLens.hasDecisionsToRedo');
+  });
 });

@@ -48,6 +48,13 @@ interface Entry {
 
 type Mutation = (list: readonly Annotation[]) => readonly Annotation[] | undefined;
 
+/** A change of a report's set made through the store's `update`. */
+export interface Decided {
+  readonly uri: vscode.Uri;
+  readonly before: readonly Annotation[];
+  readonly after: readonly Annotation[];
+}
+
 /**
  * One set of annotations per report URI (two editors of one report share it), loaded from the
  * file beside the report, written back atomically. See the top of this file.
@@ -55,12 +62,20 @@ type Mutation = (list: readonly Annotation[]) => readonly Annotation[] | undefin
 export class AnnotationStore implements AnnotationSource, vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private readonly decided = new vscode.EventEmitter<Decided>();
+  private readonly subscriptions: vscode.Disposable[] = [this.emitter, this.decided];
   /** How many times a set was read from its file (the tests tell a reload from the cache with it). */
   loads = 0;
 
   /** Fires when a report's set changed: a command, a change of the file outside, a load. */
   readonly onDidChange = this.emitter.event;
+
+  /**
+   * Fires after a change made through {@link update} (a decision), with the set before and after
+   * it: what the decision history (`undo.ts`) records. Not for the selectors refreshed on save,
+   * nor for the history's own undo and redo (`record: false`).
+   */
+  readonly onDidDecide = this.decided.event;
 
   constructor() {
     this.subscriptions.push(
@@ -212,7 +227,7 @@ export class AnnotationStore implements AnnotationSource, vscode.Disposable {
    * a file that cannot be used refuses the change), then `mutate` (undefined: nothing to
    * change), then an atomic write. The set changes in memory only once the file is written.
    */
-  update(uri: vscode.Uri, mutate: Mutation, options: { readonly fire?: boolean } = {}): Promise<CommandResult> {
+  update(uri: vscode.Uri, mutate: Mutation, options: { readonly fire?: boolean; readonly record?: boolean } = {}): Promise<CommandResult> {
     const entry = this.entry(uri);
     return this.enqueue(entry, async (): Promise<CommandResult> => {
       await entry.loaded;
@@ -222,7 +237,8 @@ export class AnnotationStore implements AnnotationSource, vscode.Disposable {
       const read = await readText(entry.file);
       if (!this.sameAsKnown(entry, read)) this.adopt(entry, read);
       if (entry.state !== 'ready') return { ok: false, message: entry.problem ?? `TIP Lens: the annotations of ${basename(uri)} cannot be used.` };
-      const next = mutate(entry.list);
+      const before = entry.list;
+      const next = mutate(before);
       if (!next) return { ok: true, changed: false };
       const text = serializeAnnotationFile({ schemaVersion: SCHEMA_VERSION, document: basename(uri), annotations: next });
       if (text !== entry.disk) {
@@ -235,6 +251,7 @@ export class AnnotationStore implements AnnotationSource, vscode.Disposable {
       }
       entry.list = next;
       if (options.fire !== false) this.emitter.fire(uri);
+      if (options.record !== false && options.fire !== false) this.decided.fire({ uri, before, after: next });
       return { ok: true, changed: true };
     });
   }

@@ -5,12 +5,13 @@ import type { Hit } from '../../core/query';
 import type { Report } from '../analysisService';
 import { type Item, itemOfHit, overlaps, statusOf } from './items';
 import { annotationTitle, clip } from './labels';
-import { CHANGE_ITEM_TYPE, CONFIRM_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, REJECT_ITEM } from './protocol';
+import { CHANGE_ITEM_TYPE, CONFIRM_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, FROM_HOVER, type HoverDecision, REJECT_ITEM } from './protocol';
 
 /**
  * The annotations' part of a hover: what the hover of TIP reports (`../hover.ts`) adds to the
- * hover of an item, and the hover of an annotation. Markdown with command links; the hover
- * provider owns the `MarkdownString` and trusts `ANNOTATION_COMMANDS` (`protocol.ts`).
+ * hover of an item, and the hover of an annotation. Markdown with command links (each through
+ * `FROM_HOVER`, which shows the hover again after the decision); the hover provider owns the
+ * `MarkdownString` and trusts `ANNOTATION_COMMANDS` (`protocol.ts`).
  */
 
 /** Text from the report, safe in markdown (as ../hover.ts escapes it). */
@@ -18,8 +19,14 @@ function esc(text: string): string {
   return text.replace(/[\\`*_[\]<>|~]|\$(?=\()/g, '\\$&');
 }
 
-function commandLink(title: string, command: string, args: readonly unknown[]): string {
-  return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+/**
+ * A link that runs `command` with `args` (the report's URI first) through {@link FROM_HOVER}, which
+ * then shows the hover again at `at` (an offset; by default the item's start, `args[1]`), so
+ * that the decision shows at once.
+ */
+function commandLink(title: string, command: string, args: readonly [string, ...unknown[]], at = typeof args[1] === 'number' ? args[1] : undefined): string {
+  const link: HoverDecision = { command, args, uri: args[0], ...(at !== undefined ? { at } : {}) };
+  return `[${title}](command:${FROM_HOVER}?${encodeURIComponent(JSON.stringify([link]))})`;
 }
 
 /**
@@ -40,7 +47,7 @@ export function annotationHover(doc: vscode.TextDocument, report: Report, hit: H
     if (!st.status || st.status === 'automatic') links.push(commandLink('Confirm', CONFIRM_ITEM, [uri, span.start, span.end]));
     links.push(commandLink(st.status === 'manual' ? 'Remove' : 'Reject', REJECT_ITEM, [uri, span.start, span.end]));
     if (item.kind !== 'money') links.push(commandLink('Change Type…', CHANGE_ITEM_TYPE, [uri, span.start, span.end]));
-    if (st.annotation) links.push(commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, st.annotation]));
+    if (st.annotation) links.push(commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, st.annotation], span.start));
     let status = 'found by TIP Lens';
     if (st.status === 'confirmed') status = '$(check) confirmed by you';
     else if (st.status === 'manual') status = '$(person) added by you';
@@ -53,7 +60,8 @@ export function annotationHover(doc: vscode.TextDocument, report: Report, hit: H
     // Decisions about the item under the pointer are said above.
     if (hit && ann.decision !== 'note' && ann.decision !== 'reject' && ann.decision !== 'dismiss' && ann.label?.kind !== 'free') continue;
     const undo = ann.decision === 'reject' ? 'Undo Reject' : ann.decision === 'dismiss' ? 'Show Again' : 'Delete';
-    const links = [commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, ann.id]), commandLink(undo, DELETE_ANNOTATION, [uri, ann.id])];
+    const at = a.span?.start;
+    const links = [commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, ann.id], at), commandLink(undo, DELETE_ANNOTATION, [uri, ann.id], at)];
     const title = ann.decision === 'reject' ? rejectedTitle(report, ann) : ann.decision === 'dismiss' ? `Dismissed: ${ann.fingerprint ?? ''}` : annotationTitle(ann, schema);
     parts.push(`**${esc(title)}**: “${esc(clip(ann.selector[1].exact, 60))}”${ann.note ? `  \n**Note**: ${esc(ann.note)}` : ''}\n\n${links.join(' · ')}`);
   }

@@ -9,18 +9,21 @@ import { trackCursor } from './cursor';
 import { registerAnnotationDecorations } from './decorations';
 import { registerDismissCommand } from './dismiss';
 import { openDocument } from './files';
+import { registerHoverDecisions } from './hoverDecisions';
 import { type Message, shownMessages } from './messages';
 import { SchemaStore, useSchemaStore } from './schemaStore';
+import { DecisionUndo } from './undo';
 
 /**
  * Researchers' annotations in the editor, on two floors:
  *
  * - services that own state: the schema store (`schemaStore.ts`, each workspace folder's
- *   `.tip-lens/schema.json`) and the annotation store (`annotationStore.ts`, each report's
- *   `<report>.annotations.json`), with what they need (`files.ts`, `messages.ts`);
+ *   `.tip-lens/schema.json`), the annotation store (`annotationStore.ts`, each report's
+ *   `<report>.annotations.json`) and the history of decisions with Undo and Redo Last Decision
+ *   (`undo.ts`), with what they need (`files.ts`, `messages.ts`);
  * - features that show it or change it: the commands (`commands.ts`), the code actions
  *   (`codeActions.ts`), dismissing a finding of the check (`dismiss.ts`), the annotations' part of a hover (`hover.ts`, which `../hover.ts`
- *   calls), the context keys of the item at the cursor (`cursor.ts`) and the highlights
+ *   calls) and its links, which show the hover again after a decision (`hoverDecisions.ts`), the context keys of the item at the cursor (`cursor.ts`) and the highlights
  *   (`decorations.ts`).
  *
  * A feature asks the services and never another feature; what features share is a function
@@ -54,7 +57,10 @@ export function registerAnnotations(context: vscode.ExtensionContext, service: A
     trackCursor(service),
   );
   if (checker) context.subscriptions.push(registerDismissCommand(store, checker));
+  const undo = new DecisionUndo(store);
+  context.subscriptions.push(undo, registerHoverDecisions());
   const probe: AnnotationsProbe = { store, schemas, messages: shownMessages };
   probes.set('annotations', probe);
+  probes.set('decisionUndo', undo);
   registerAnnotationDecorations(context, service, schemas);
 }
