@@ -119,6 +119,11 @@ describe('consistency check: each rule on small texts of our own', () => {
     assert.deepStrictEqual(rules(text, 'conversion-rate').length, 1); // $210 (rounded to tens) is 476 per dollar, not about 588
     const within = doc('The fine was 1,000,000 FCFA ($1,700); a second fine was 150,000 FCFA ($260).');
     assert.strictEqual(rules(within, 'conversion-rate').length, 0);
+    // Two conversions that disagree: one finding, on the second, naming the first.
+    const two = doc('The fine was 1,000,000 FCFA ($1,700). A second fine was 100,000 FCFA ($210).');
+    const found = check({ text: two, options: { rules: ['conversion-rate'] } });
+    assert.deepStrictEqual(summary(two, found), ['conversion-rate L9 $210']);
+    assert.match(found[0]!.message, /other conversion, 1,000,000 FCFA \(\$1,700\), implies 588/);
     const loose = check({ text, options: { rules: ['conversion-rate'], conversionTolerance: 0.25 } });
     assert.strictEqual(loose.length, 0);
   });

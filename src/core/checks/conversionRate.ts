@@ -47,6 +47,20 @@ export const conversionRateRule: Rule = (ctx) => {
       const r = c.reference;
       const per = `${m.currency} per ${conv.currency}`;
       const theirs = r.owner === 'last-year' ? previous?.document : undefined;
+      // Two conversions that disagree: their median is neither's rate, and which one is off the
+      // text does not say. One finding, on the second, names both.
+      const pair = r.owner === 'this' && r.from.length === 2 ? r.from.find((o) => o !== m) : undefined;
+      if (pair) {
+        if (pair.start > m.start) continue;
+        const otherRate = pair.currency === m.currency ? pair.value / pair.conversion!.value : pair.conversion!.value / pair.value;
+        out.push({
+          rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
+          message: `${m.text} (${conv.text}) implies ${formatRate(c.stated.rate)} ${per}, but the report's other conversion, ${pair.text} (${pair.conversion!.text}), implies ${formatRate(otherRate)}: one of the two is off.`,
+          related: [{ start: pair.conversion!.start, end: pair.conversion!.end, message: `The other conversion: ${pair.text} (${pair.conversion!.text}), ${formatRate(otherRate)} ${per}.` }],
+          fixes: [{ title: `Restate at the other conversion's rate (${formatRate(otherRate)} ${per})`, edits: [{ start: conv.start, end: conv.end, newText: restate(m, conv, otherRate) }] }],
+        });
+        continue;
+      }
       out.push({
         rule: 'conversion-rate', severity: 'warning', start: conv.start, end: conv.end,
         message: `${m.text} (${conv.text}) implies ${formatRate(c.stated.rate)} ${per}; ${r.name}, ${formatRate(c.rate)} ${per} (${r.detail}), is ${Math.round(Math.abs(c.deviation) * 100)}% away, beyond what the rounding of ${conv.text} allows.`,
