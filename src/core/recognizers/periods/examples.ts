@@ -32,6 +32,23 @@ export const corpus: Corpus<PeriodItem> = {
   name: 'periods',
   recognize,
   examples: [
+    // A parenthesis before the phrase is inside its stretch: the amount and its conversion, the
+    // total and its parts.
+    {
+      text: 'The ministry had spent 120 million FCFA ($210,000) during the previous reporting period.',
+      expected: [
+        { text: '120', period: 'previous' },
+        { text: '210,000', period: 'previous' },
+      ],
+    },
+    {
+      text: 'Police identified 31 victims (12 girls and 19 boys) in 2021.',
+      expected: [
+        { text: '31', period: '2021' },
+        { text: '12', period: '2021' },
+        { text: '19', period: '2021' },
+      ],
+    },
     {
       text: 'Authorities investigated 52 cases, compared with 19 investigations during the previous reporting period.',
       expected: [

@@ -68,8 +68,19 @@ export function periodMarks(sent: readonly Token[], sentText: string): PeriodMar
     while (from > floor && !isComparator(sent, from)) from--;
     const compared = isComparator(sent, from);
     if (!compared) {
-      from = i - 1;
-      while (from > floor && !/^[,;:()]$/.test(sent[from - 1]!.t)) from--;
+      // `230 million FCFA ($414,410) during the previous reporting period`, `24 victims (eight
+      // girls and 16 boys) in 2019`: a parenthesis inside the phrase's stretch is part of it.
+      let k = i - 1;
+      while (k >= floor && !/^[,;:(]$/.test(sent[k]!.t)) {
+        if (sent[k]!.t === ')') {
+          let open = k - 1;
+          while (open > floor && sent[open]!.t !== '(') open--;
+          if (sent[open]?.t !== '(') break;
+          k = open;
+        }
+        k--;
+      }
+      from = Math.max(k + 1, floor);
       // Not a baseline of comparison: the date also governs what follows in its clause
       // (`UNICEF estimated in 2015 that between 6,000 and 10,000 ...`), after the rest.
       if (period !== 'previous') trailing.push([i + len, clauseStart, period]);
