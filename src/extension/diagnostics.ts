@@ -81,7 +81,24 @@ export function checkOptions(uri: vscode.Uri | undefined): CheckOptions {
   return { rules: RULES.filter((r) => !off.has(r)), severities, conversionTolerance };
 }
 
-/** The rule's description shipped with the extension, opened in the editor. */
+/**
+ * Whether the check runs on open and as the user types (`tipLens.check.run`: `onType`, the
+ * default) rather than on save. The deprecated `tipLens.check.onOpen`, when set and `run` is not,
+ * still decides: true is `onType`, false is `onSave`.
+ */
+export function runsOnType(uri: vscode.Uri | undefined): boolean {
+  const config = vscode.workspace.getConfiguration(SECTION, uri);
+  const explicit = <T>(key: string): T | undefined => {
+    const i = config.inspect<T>(key);
+    return i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+  };
+  const run = explicit<string>('run');
+  if (run === 'onType' || run === 'onSave') return run === 'onType';
+  const onOpen = explicit<boolean>('onOpen');
+  if (typeof onOpen === 'boolean') return onOpen;
+  return config.get<string>('run', 'onType') !== 'onSave';
+}
+
 
 /** Runs the check and owns the diagnostics it publishes. */
 export class Checker implements vscode.Disposable {
@@ -108,10 +125,10 @@ export class Checker implements vscode.Disposable {
       this.emitter,
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (this.reopened(doc)) return;
-        if (isTipReport(doc) && this.setting(doc, 'onOpen', false)) void this.check(doc);
+        if (isTipReport(doc) && runsOnType(doc.uri)) void this.check(doc);
       }),
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (isTipReport(doc) && this.setting(doc, 'onSave', true)) void this.check(doc);
+        if (isTipReport(doc) && vscode.workspace.getConfiguration(SECTION, doc.uri).get<boolean>('onSave', true)) void this.check(doc);
         this.recheckUsersOf(doc.uri);
       }),
       service.onDidAnalyze((report) => {
@@ -123,16 +140,15 @@ export class Checker implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.drop(uri))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!e.affectsConfiguration(SECTION)) return;
-        for (const doc of vscode.workspace.textDocuments) if (this.checked.has(doc.uri.toString())) void this.check(doc, true);
+        for (const doc of vscode.workspace.textDocuments) {
+          if (this.checked.has(doc.uri.toString())) void this.check(doc, true);
+          else if (isTipReport(doc) && runsOnType(doc.uri)) void this.check(doc);
+        }
       }),
     );
     for (const doc of vscode.workspace.textDocuments) {
-      if (isTipReport(doc) && this.setting(doc, 'onOpen', false)) void this.check(doc);
+      if (isTipReport(doc) && runsOnType(doc.uri)) void this.check(doc);
     }
-  }
-
-  private setting(doc: vscode.TextDocument, name: 'onOpen' | 'onSave', fallback: boolean): boolean {
-    return vscode.workspace.getConfiguration(SECTION, doc.uri).get<boolean>(name, fallback);
   }
 
   /** The result for the document as it is now, if there is one. */

@@ -99,7 +99,7 @@ suite('Consistency check', () => {
   });
 
   suiteTeardown(async () => {
-    for (const key of ['severity', 'numberStyle', 'onOpen', 'conversionTolerance']) await setCheck(key, undefined);
+    for (const key of ['severity', 'numberStyle', 'onOpen', 'run', 'conversionTolerance']) await setCheck(key, undefined);
     // Nothing of ours is left dirty, so closing never asks.
     for (const doc of vscode.workspace.textDocuments) {
       if (doc.isDirty && (doc.isUntitled || doc.uri.fsPath.includes(`${path.sep}checks${path.sep}`))) {
@@ -114,10 +114,20 @@ suite('Consistency check', () => {
     await assertNothingAboveInformation(v2022);
   });
 
-  test('nothing is checked on open by default', async () => {
-    const editor = await show(v2023);
-    await new Promise((r) => setTimeout(r, 500));
-    assert.deepStrictEqual(ours(editor.document.uri), []);
+  test('by default, checked on open and again as the user types, without saving', async () => {
+    const typed = copy(sample('veldora-2023.tip.txt'), path.join('typed', 'veldora-2023.tip.txt'));
+    const editor = await show(typed);
+    const doc = editor.document;
+    await waitFor('diagnostics on open', () => byRule(ours(typed), 'number-style').length === 2);
+    const at = doc.positionAt(doc.getText().indexOf('the removal of 7 victims') + 'the removal of '.length);
+    assert.ok(await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), 'seven')));
+    assert.ok(doc.isDirty);
+    const diags = await waitFor('the findings of the edited text', () => {
+      const d = ours(typed);
+      return byRule(d, 'number-style').length === 1 && diagnosticsProbe.checker.current(doc) && d;
+    });
+    assert.deepStrictEqual(byRule(diags, 'number-style').map((d) => doc.getText(d.range)), ['fifteen']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('one diagnostic per planted inconsistency, with source, code, link and related information', async () => {
@@ -339,17 +349,13 @@ suite('Consistency check', () => {
     await waitFor('the defaults again', () => byRule(ours(doc.uri), 'number-style').length === 2 && byRule(ours(doc.uri), 'acronym').length >= 1);
   });
 
-  test('checked on open and on save, as the settings say', async () => {
-    await setCheck('onOpen', true);
-    const opened = copy(sample('veldora-2023.tip.txt'), path.join('open', 'veldora-2023.tip.txt'));
-    await show(opened);
-    await waitFor('diagnostics on open', () => ours(opened).length > 0);
-    await setCheck('onOpen', undefined);
-
+  test('"run": "onSave" checks on save only; the old onOpen setting is still honoured', async () => {
+    await setCheck('run', 'onSave');
+    await setCheck('onOpen', true); // deprecated, and outranked by an explicit `run`
     const saved = copy(sample('veldora-2023.tip.txt'), path.join('save', 'veldora-2023.tip.txt'));
     const editor = await show(saved);
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepStrictEqual(ours(saved), [], 'not checked on open by default');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(ours(saved), [], 'not checked on open when run is onSave');
     const doc = editor.document;
     const at = doc.positionAt(doc.getText().indexOf('the removal of 7 victims') + 'the removal of '.length);
     assert.ok(await editor.edit((b) => b.replace(new vscode.Range(at, at.translate(0, 1)), 'seven')));
@@ -359,6 +365,15 @@ suite('Consistency check', () => {
       return d.length > 0 && diagnosticsProbe.checker.current(doc) && d;
     });
     assert.deepStrictEqual(byRule(diags, 'number-style').map((d) => doc.getText(d.range)), ['fifteen']);
+
+    // Without `run`, the old `onOpen: false` still means "not on open".
+    await setCheck('run', undefined);
+    await setCheck('onOpen', false);
+    const legacy = copy(sample('veldora-2023.tip.txt'), path.join('legacy', 'veldora-2023.tip.txt'));
+    await show(legacy);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepStrictEqual(ours(legacy), [], 'onOpen: false is honoured');
+    await setCheck('onOpen', undefined);
   });
 
 });
