@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import {
-  anchor, applyAnnotations, mergeCorrection, parseAnnotationFile, parseNumber, parseStatedAmount, readingOf, SCHEMA_VERSION,
+  anchor, applyAnnotations, attributeRows, currencyChoices, engineReading, mergeCorrection, periodChoices, parseAnnotationFile, parseNumber, parseStatedAmount, readingOf, SCHEMA_VERSION,
   selectorFor, serializeAnnotationFile, type Annotation,
 } from '../../src/core/annotations';
 import { check, previousReport, type RuleId } from '../../src/core/checks';
@@ -150,6 +150,28 @@ describe('corrections: the file', () => {
     assert.deepStrictEqual(parseStatedAmount(''), { ok: true, value: null });
     assert.match((parseStatedAmount('ABC 12') as { error: string }).error, /not an ISO 4217/);
     assert.ok(!parseStatedAmount('1,200').ok);
+  });
+});
+
+describe('corrections: what Correct... offers', () => {
+  it('the attributes with what they read now, and what TIP Lens read of the corrected ones', () => {
+    const r = applied(V23, correct(V23, '22', { about: 'figure', set: { period: 'current' } }, P4));
+    const f = r.analysis.figures.find((x) => x.text === '22')!;
+    assert.deepStrictEqual(attributeRows('figure', readingOf({ figure: f }), f.was), [
+      { attribute: 'metric', label: 'Metric: investigations' },
+      { attribute: 'period', label: 'Period: current reporting period', description: 'corrected; TIP Lens read previous reporting period' },
+      { attribute: 'value', label: 'Value: 22' },
+      { attribute: 'counts', label: 'Counts: investigations' },
+    ]);
+    assert.deepStrictEqual(engineReading(readingOf({ figure: f }), f.was), readingOf({ figure: analyze(V23).figures.find((x) => x.text === '22')! }));
+    assert.deepStrictEqual(engineReading({ value: 7, counts: 'x' }, { value: 5, max: 10 }), { counts: 'x', value: 5, max: 10 });
+  });
+
+  it('the periods of a 2023 report, and every ISO 4217 currency with the item\'s own first', () => {
+    assert.deepStrictEqual(periodChoices(2023).map((p) => p.period), ['current', 'previous', 'unspecified', '2023', '2022', '2021', '2020', '2019', '2018']);
+    const currencies = currencyChoices(['XOF', 'USD', 'XOF', 'NOPE']);
+    assert.deepStrictEqual(currencies.slice(0, 2).map((c) => c.code), ['XOF', 'USD']);
+    assert.ok(currencies.length > 150 && currencies.some((c) => c.code === 'NPR' && /rupees/i.test(c.name)));
   });
 });
 

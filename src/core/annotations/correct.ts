@@ -7,7 +7,7 @@
  * applies a correction to a figure or an amount, and reads what a researcher types (`236`,
  * `5 to 10`, `USD 1,200`). Plain data, no editor.
  */
-import { CURRENCY_CODES } from '../currencies';
+import { CURRENCY_CODES, currencyInfo } from '../currencies';
 import { impliedRate } from '../currency';
 import { ENTITY_LABELS, formatNumber, METRIC_LABELS, periodLabel } from '../labels';
 import type { Correction, Entity, Figure, Money, Period, StatedAmount } from '../model';
@@ -148,13 +148,19 @@ export function formatStatedAmount(a: StatedAmount): string {
   return `${a.currency} ${formatNumber(a.value)}${a.max !== undefined ? ` to ${formatNumber(a.max)}` : ''}`;
 }
 
-/** An attribute as `c` reads it, in words: `previous period`, `236`, `5 to 10`, `USD 1,200`, `none`. */
+/** A period in words: `current reporting period`, `previous reporting period`, `no period stated`, `2019`. */
+export function periodText(p: Period): string {
+  if (p === 'current' || p === 'previous') return `${p} reporting period`;
+  return periodLabel(p);
+}
+
+/** An attribute as `c` reads it, in words: `previous reporting period`, `236`, `5 to 10`, `USD 1,200`, `none`. */
 export function attributeText(attr: Attribute, c: Correction): string {
   switch (attr) {
     case 'metric':
       return c.metric ? METRIC_LABELS[c.metric] : '';
     case 'period':
-      return c.period ? periodLabel(c.period) : '';
+      return c.period ? periodText(c.period) : '';
     case 'value':
       return c.value === undefined ? '' : `${formatNumber(c.value)}${c.max !== undefined ? ` to ${formatNumber(c.max)}` : ''}`;
     case 'counts':
@@ -168,6 +174,50 @@ export function attributeText(attr: Attribute, c: Correction): string {
     case 'longForm':
       return c.longForm || 'none';
   }
+}
+
+/** What the engine read of an item now corrected: its reading with what it read of the corrected attributes (`was`). */
+export function engineReading(now: Correction, was: Correction | undefined): Correction {
+  if (!was) return now;
+  const corrected = attributesOf(was);
+  return { ...only(now, attributesOf(now).filter((a) => !corrected.includes(a))), ...was };
+}
+
+/** An attribute of an item to offer for correction: `Period: previous reporting period`, with what the engine read if corrected. */
+export interface AttributeRow {
+  readonly attribute: Attribute;
+  /** `Period: previous reporting period` */
+  readonly label: string;
+  /** `corrected; TIP Lens read 2019`, when corrected. */
+  readonly description?: string;
+}
+
+/** The attributes of an item of `kind` as it reads `now`, in order; `was`: what the engine read of the corrected ones. */
+export function attributeRows(kind: ItemKind, now: Correction, was?: Correction): AttributeRow[] {
+  return ATTRIBUTES[kind].map((attribute) => {
+    const name = ATTRIBUTE_NAMES[attribute];
+    const label = `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${attributeText(attribute, now)}`;
+    const read = was?.[attribute] !== undefined ? attributeText(attribute, was) : undefined;
+    return { attribute, label, ...(read !== undefined ? { description: `corrected; TIP Lens read ${read}` } : {}) };
+  });
+}
+
+/** The periods to choose from in a report of `year`: this and the previous reporting period, none stated, and the years before `year`. */
+export function periodChoices(year: number | undefined): Array<{ readonly period: Period; readonly label: string; readonly description?: string }> {
+  const out: Array<{ period: Period; label: string; description?: string }> = [
+    { period: 'current', label: periodText('current'), ...(year ? { description: `the ${year} report's` } : {}) },
+    { period: 'previous', label: periodText('previous'), ...(year ? { description: `the ${year - 1} report's` } : {}) },
+    { period: 'unspecified', label: periodText('unspecified'), description: 'ages, penalties, provisions of law, counts of no stated time' },
+  ];
+  if (year) for (let y = year; y >= year - 5; y--) out.push({ period: String(y) as Period, label: String(y), description: 'a named year' });
+  return out;
+}
+
+/** Every ISO 4217 currency, `first` ones first (the item's own, its country's), each with its name: `USD`, `US dollars`. */
+export function currencyChoices(first: readonly string[]): Array<{ readonly code: string; readonly name: string }> {
+  const lead = [...new Set(first)].filter((c) => CURRENCY_CODES.has(c));
+  const rest = [...CURRENCY_CODES].filter((c) => !lead.includes(c)).sort();
+  return [...lead, ...rest].map((code) => ({ code, name: currencyInfo(code)?.other ?? code }));
 }
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

@@ -5,6 +5,7 @@ import { probes } from '../probes';
 import { AnnotationStore } from './annotationStore';
 import { registerAnnotationCodeActions } from './codeActions';
 import { registerAnnotationCommands } from './commands';
+import { openInputs } from './correctDialog';
 import { trackCursor } from './cursor';
 import { registerAnnotationDecorations } from './decorations';
 import { registerDismissCommand } from './dismiss';
@@ -18,7 +19,8 @@ import { SchemaStore, useSchemaStore } from './schemaStore';
  * - services that own state: the schema store (`schemaStore.ts`, each workspace folder's
  *   `.tip-lens/schema.json`) and the annotation store (`annotationStore.ts`, each report's
  *   `<report>.annotations.json`), with what they need (`files.ts`, `messages.ts`);
- * - features that show it or change it: the commands (`commands.ts`), the code actions
+ * - features that show it or change it: the commands (`commands.ts`, with the dialogue of
+ *   Correct... in `correctDialog.ts`), the code actions
  *   (`codeActions.ts`), dismissing a finding of the check (`dismiss.ts`), the annotations' part of a hover (`hover.ts`, which `../hover.ts`
  *   calls), the context keys of the item at the cursor (`cursor.ts`) and the highlights
  *   (`decorations.ts`).
@@ -34,6 +36,8 @@ export interface AnnotationsProbe {
   readonly schemas: SchemaStore;
   /** The notifications shown, newest last. */
   readonly messages: readonly Message[];
+  /** The quick picks and input boxes of Correct... open now (the tests answer them as a user would). */
+  readonly inputs: ReadonlySet<vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>;
 }
 
 export function registerAnnotations(context: vscode.ExtensionContext, service: AnalysisService, checker?: Checker): void {
@@ -54,7 +58,7 @@ export function registerAnnotations(context: vscode.ExtensionContext, service: A
     trackCursor(service),
   );
   if (checker) context.subscriptions.push(registerDismissCommand(store, checker));
-  const probe: AnnotationsProbe = { store, schemas, messages: shownMessages };
+  const probe: AnnotationsProbe = { store, schemas, messages: shownMessages, inputs: openInputs };
   probes.set('annotations', probe);
   registerAnnotationDecorations(context, service, schemas);
 }
