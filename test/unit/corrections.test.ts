@@ -5,7 +5,8 @@
  * period in doubt before "Take last year's N".
  */
 import * as assert from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import {
@@ -14,6 +15,8 @@ import {
 } from '../../src/core/annotations';
 import { check, previousReport, type RuleId } from '../../src/core/checks';
 import { exportReport, toBrat } from '../../src/core/export';
+import { annotationFileFor } from '../../src/core/annotations';
+import { cli } from '../support/cli';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const V23 = readFileSync(path.join(ROOT, 'samples', 'veldora-2023.tip.txt'), 'utf8');
@@ -205,6 +208,36 @@ describe('corrections: the check and the export follow them', () => {
     const t = /^(T\d+)\tFigure-investigations \d+ \d+\t22$/m.exec(brat);
     assert.ok(t, brat.slice(0, 400));
     assert.match(brat, new RegExp(`^A\\d+\\tPeriod ${t[1]} current$`, 'm'));
+  });
+});
+
+describe('tip-lens check applies the decisions beside each report, as the editor does', () => {
+  let dir: string;
+  let v23: string;
+  let v22: string;
+  const write = (file: string, anns: Annotation[]): void =>
+    writeFileSync(annotationFileFor(file), serializeAnnotationFile({ schemaVersion: SCHEMA_VERSION, document: path.basename(file), annotations: anns }));
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'tip-lens-correct-'));
+    v23 = path.join(dir, 'veldora-2023.tip.txt');
+    v22 = path.join(dir, 'veldora-2022.tip.txt');
+    copyFileSync(path.join(ROOT, 'samples', 'veldora-2023.tip.txt'), v23);
+    copyFileSync(path.join(ROOT, 'samples', 'veldora-2022.tip.txt'), v22);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("this year's correction of a period, and last year's of a misread value, both reach the previous-period rule", async () => {
+    const before = await cli(['check', v23, v22]);
+    assert.ok(before.out.includes('[previous-period]'), before.out);
+    write(v23, [correct(V23, '22', { about: 'figure', set: { period: 'current' } }, P4)]);
+    const after = await cli(['check', v23, v22]);
+    assert.strictEqual(after.err, '');
+    assert.ok(!after.out.includes('[previous-period]'), after.out);
+    // Last year's 26 read as 22 (its own annotation file), this year's correction gone: 22 agrees.
+    write(v23, []);
+    write(v22, [correct(V22, '26', { about: 'figure', set: { value: 22 } }, 'Authorities investigated 26')]);
+    assert.ok(!(await cli(['check', v23, '--previous', v22])).out.includes('[previous-period]'));
   });
 });
 
