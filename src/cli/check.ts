@@ -2,14 +2,16 @@
  * `tip-lens check FILE... [--previous FILE] [--format text|json|sarif] [--show-dismissed]`:
  * the consistency rules of the engine over each FILE, printed as lines a terminal or an
  * editor's problem matcher reads, as one JSON document, or as SARIF 2.1.0 for code-scanning
- * tools. The findings a researcher dismissed (in `FILE.annotations.json`) are left out, or
+ * tools. A researcher's decisions in the annotation file beside a report
+ * (`FILE.annotations.json`) are applied first, as in the editor: what was rejected is not checked,
+ * what was corrected is checked as corrected. The findings dismissed there are left out, or
  * listed apart with `--show-dismissed`. No `vscode` here.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze } from '../core/analyze';
-import { anchorAll, annotationFileFor } from '../core/annotations';
+import { anchorAll, annotationFileFor, applyAnnotations, type Annotation } from '../core/annotations';
 import { parseAnnotations } from '../core/export/pipeline';
 import { applyDismissals, check, previousReport, type DismissedFinding, RULE_SUMMARIES, RULES, DEFAULT_SEVERITY, type Finding, type PreviousReport, type RuleId, type Severity } from '../core/checks';
 import type { Analysis } from '../core/model';
@@ -90,7 +92,10 @@ interface Checked {
   readonly file: string;
   readonly text: string;
   readonly lines: LineIndex;
+  /** The engine's analysis with the decisions of the file's annotations applied. */
   readonly analysis: Analysis;
+  /** The annotation file's annotations (none when there is none, or it cannot be used). */
+  readonly annotations: readonly Annotation[];
   previous?: Loaded;
   findings: Finding[];
   /** The findings left out by the dismissals of the file's annotations. */
@@ -125,7 +130,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
     const r = await readTextFile(args.previous);
     if (!r.ok) return usageError(`--previous ${args.previous}: ${r.reason}`);
     if (r.warning) io.stderr(`tip-lens: ${args.previous}: warning: ${r.warning}\n`);
-    given = load(args.previous, r.text);
+    given = load(args.previous, r.text, await annotationsOf(args.previous, io));
   }
 
   let code = 0;
@@ -140,8 +145,9 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
       continue;
     }
     if (r.warning) io.stderr(`tip-lens: ${file}: warning: ${r.warning}\n`);
-    const analysis = analyze(r.text, fragmentOf(file, args.fragment ?? {}));
-    checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, findings: [], dismissed: [] });
+    const annotations = await annotationsOf(file, io);
+    const analysis = decided(analyze(r.text, fragmentOf(file, args.fragment ?? {})), r.text, annotations);
+    checked.push({ file, text: r.text, lines: new LineIndex(r.text), analysis, annotations, findings: [], dismissed: [] });
   }
 
   for (const c of checked) {
@@ -156,7 +162,7 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
       if (other) c.previous = { file: other.file, text: other.text, lines: other.lines, analysis: other.analysis, report: previousReport(other.file, other.analysis) };
     }
     const found = check({ text: c.text, analysis: c.analysis, ...(c.previous ? { previous: c.previous.report } : {}) });
-    const { shown, dismissed } = applyDismissals(found, anchorAll(c.text, await dismissalsOf(c.file, io)));
+    const { shown, dismissed } = applyDismissals(found, anchorAll(c.text, c.annotations.filter((a) => a.decision === 'dismiss')));
     c.findings = shown;
     c.dismissed = dismissed;
     if (c.findings.some((f) => f.severity === 'error')) code = code || 1;
@@ -170,23 +176,28 @@ export async function runCheck(argv: readonly string[], io: CheckIo, version: st
 }
 
 /**
- * The annotations beside a report (`FILE.annotations.json`), for its dismissals: none when
- * there is no file; a file that cannot be used is named with the reason, and dismisses nothing.
+ * The annotations beside a report (`FILE.annotations.json`): none when there is no file; a file
+ * that cannot be used is named with the reason, and decides and dismisses nothing.
  */
-async function dismissalsOf(file: string, io: CheckIo): Promise<NonNullable<Parameters<typeof anchorAll>[1]>> {
+async function annotationsOf(file: string, io: CheckIo): Promise<readonly Annotation[]> {
   const annotations = annotationFileFor(file);
   const r = await readTextFile(annotations);
   if (!r.ok && r.reason === 'no such file') return [];
   const parsed = parseAnnotations(r);
   if ('error' in parsed) {
-    io.stderr(`tip-lens: ${annotations}: warning: cannot be used (${parsed.error}); no finding of ${file} is dismissed\n`);
+    io.stderr(`tip-lens: ${annotations}: warning: cannot be used (${parsed.error}); no decision about ${file} is applied and no finding is dismissed\n`);
     return [];
   }
-  return parsed.annotations.filter((a) => a.decision === 'dismiss');
+  return parsed.annotations;
 }
 
-function load(file: string, text: string): Loaded {
-  const analysis = analyze(text, fragmentOf(file, {}));
+/** The analysis with the researcher's decisions applied (rejected items out, corrections in), as every feature of the editor reads it. */
+function decided(analysis: Analysis, text: string, annotations: readonly Annotation[]): Analysis {
+  return annotations.some((a) => a.decision !== 'dismiss') ? applyAnnotations(analysis, anchorAll(text, annotations), text).analysis : analysis;
+}
+
+function load(file: string, text: string, annotations: readonly Annotation[]): Loaded {
+  const analysis = decided(analyze(text, fragmentOf(file, {})), text, annotations);
   return { file, text, lines: new LineIndex(text), analysis, report: previousReport(file, analysis) };
 }
 

@@ -6,6 +6,7 @@
  */
 import { fold, gazetteer } from './gazetteer';
 import { countriesUsing, countryName, currencyInfo } from './currencies';
+import { impliedRate } from './currency';
 import { settleCurrency } from './recognizers/money/currency';
 import type {
   Analysis, DateMention, Entity, EntityType, Figure, Mention, Meta, Money, NarrativeInfo, Paragraph, Section,
@@ -502,11 +503,6 @@ function fcfaRegion(text: string): 'XOF' | 'XAF' {
   const folded = fold(text);
   const count = (code: string): number => countriesUsing(code).filter((c) => folded.includes(fold(c))).length;
   return count('XAF') > count('XOF') ? 'XAF' : 'XOF';
-}
-
-function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
-  if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);
-  return m.value / c.value;
 }
 
 /** `Malians` and `Malian` are one nationality; other names group by type and folded name. */

@@ -10,6 +10,12 @@ import type { Meta, Money, NarrativeInfo } from './model';
 
 export type RateSource = 'document' | 'peg' | 'user';
 
+/** Units of an amount's currency per unit of its stated conversion's (of a range: of its middle). */
+export function impliedRate(m: { value: number; max?: number }, c: { value: number; max?: number }): number {
+  if (m.max !== undefined && c.max !== undefined && c.max > 0) return (m.value + m.max) / (c.value + c.max);
+  return m.value / c.value;
+}
+
 export interface Rate {
   /** One unit of `base` is worth `value` units of `quote`. */
   readonly base: string;

@@ -75,6 +75,36 @@ export interface Decided {
   readonly status?: ItemStatus;
   readonly annotation?: string;
   readonly note?: string;
+  /** For a corrected item: the attributes the researcher corrected, as the engine read them. */
+  readonly was?: Correction;
+}
+
+/** An amount as a researcher states it: a currency and a number or a range. */
+export interface StatedAmount {
+  /** ISO 4217. */
+  readonly currency: string;
+  readonly value: number;
+  readonly max?: number;
+}
+
+/**
+ * What a researcher may correct of what the engine read (a `correct` annotation,
+ * `annotations/correct.ts`): a figure's metric, period, number and what it counts; an amount's
+ * currency, number and stated conversion; an entity's type and long form.
+ */
+export interface Correction {
+  readonly metric?: Metric;
+  readonly period?: Period;
+  /** A figure's or an amount's number. A range has `max` too; a value without `max` is one number. */
+  readonly value?: number;
+  readonly max?: number;
+  readonly counts?: string;
+  readonly currency?: string;
+  /** An amount's stated conversion; null: it states none. */
+  readonly conversion?: StatedAmount | null;
+  readonly type?: EntityType;
+  /** What an entity's acronym stands for; empty: nothing. */
+  readonly longForm?: string;
 }
 
 export interface Mention extends Span, Decided {

@@ -67,7 +67,8 @@ export class ReportIndex {
       this.moneyIndex = [];
       for (const money of this.analysis.money) {
         this.moneyIndex.push({ start: money.start, end: money.end, money, inConversion: false });
-        if (money.conversion) this.moneyIndex.push({ start: money.conversion.start, end: money.conversion.end, money, inConversion: true });
+        // A conversion a researcher added has no place of its own in the text (an empty span).
+        if (money.conversion && money.conversion.end > money.conversion.start) this.moneyIndex.push({ start: money.conversion.start, end: money.conversion.end, money, inConversion: true });
       }
       this.moneyIndex.sort((p, q) => p.start - q.start);
     }

@@ -151,7 +151,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
       const where = r.location.uri.toString() === this.shown?.toString() ? `line ${r.location.range.start.line + 1}` : `${path.posix.basename(r.location.uri.path)}, line ${r.location.range.start.line + 1}`;
       lines.push(`- ${where}: ${r.message}`);
     }
-    for (const f of node.finding.fixes) lines.push(`- Quick fix: ${f.title}`);
+    for (const f of [...(node.finding.corrections ?? []), ...node.finding.fixes]) lines.push(`- Quick fix: ${f.title}`);
     item.tooltip = lines.join('\n');
     item.contextValue = 'finding';
     if (this.shown) item.command = { command: REVEAL_COMMAND, title: 'Reveal Finding', arguments: [this.shown, node.range] };
@@ -237,7 +237,7 @@ export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult):
         const label = `${other ? `${path.posix.basename(r.location.uri.path)}, ` : ''}line ${r.location.range.start.line + 1}`;
         out.push(`  - ${link(r.location.uri, r.location.range, label)}: ${md(r.message)}`);
       }
-      for (const fix of f.fixes) out.push(`  - Quick fix: ${md(fix.title)}`);
+      for (const fix of [...(f.corrections ?? []), ...f.fixes]) out.push(`  - Quick fix: ${md(fix.title)}`);
     }
     out.push('');
   }

@@ -335,7 +335,7 @@ suite('Annotations', () => {
     await settled(report, 'the figure 298', (r) => r.analysis.figures.some((f) => f.start === at));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', report, new vscode.Range(doc.positionAt(at + 1), doc.positionAt(at + 1)));
     const titles = actions.map((a) => a.title);
-    for (const t of ['Confirm figure 298', 'Reject figure 298', 'Change Type of figure 298…']) assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
+    for (const t of ['Confirm figure 298', 'Reject figure 298', 'Correct figure 298…', 'Change Type of figure 298…']) assert.ok(titles.includes(t), `${t} in ${titles.join(' | ')}`);
 
     const reader = watchReads(annotationFile(report));
     assert.ok((await command('tipLens.confirmItem', report, at, at + 3)).ok);
@@ -352,7 +352,7 @@ suite('Annotations', () => {
     assert.deepStrictEqual(on298.map((a) => a.annotation.decision), ['correct']);
     hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', report, doc.positionAt(at + 1));
     const md = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
-    assert.match(md, /type changed by you/);
+    assert.match(md, /corrected by you: metric \(TIP Lens read victims identified\)/);
     assert.match(md, /counts referrals/);
     await treeShows(report, (r) => r.analysis.figures.some((f) => f.status === 'corrected'));
     const figures = (await walk((await children()).find((n) => labelOf(n) === 'Figures'))).filter((n) => n.kind === 'figure' && n.figure.start === at);

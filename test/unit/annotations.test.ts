@@ -94,7 +94,7 @@ describe('annotations: the file', () => {
   it('says what is wrong with a file it cannot use', () => {
     const bad = (j: string): string => { const r = parseAnnotationFile(j); assert.ok(!r.ok); return r.error; };
     assert.match(bad('{ not json'), /not valid JSON/);
-    assert.match(bad(JSON.stringify({ ...file, schemaVersion: 2 })), /newer than this TIP Lens reads/);
+    assert.match(bad(JSON.stringify({ ...file, schemaVersion: SCHEMA_VERSION + 1 })), /newer than this TIP Lens reads/);
     assert.match(bad(JSON.stringify({ ...file, annotations: [{ ...a, decision: 'maybe' }] })), /annotation 1: "decision"/);
     assert.match(bad(JSON.stringify({ ...file, annotations: [{ ...a, selector: [] }] })), /selector/);
     assert.match(bad(JSON.stringify({ ...file, annotations: [a, a] })), /duplicate id/);

@@ -1,13 +1,15 @@
 /**
  * A researcher's decision overrides the engine everywhere: the analysis every feature reads
  * (highlights, tree, hovers, checks, exports) is the engine's with the annotations applied.
- * Rejected items leave it (and are kept aside for exports); corrected ones change type or
- * metric; manual ones are added; confirmed ones say so.
+ * Rejected items leave it (and are kept aside for exports); corrected ones take the attributes
+ * the researcher set (`correct.ts`) and keep what the engine read of them (`was`); manual ones are
+ * added; confirmed ones say so.
  */
 import { fold } from '../gazetteer';
-import type { Analysis, Entity, EntityType, Figure, Mention, Metric, Money, Span } from '../model';
+import type { Analysis, Correction, Entity, EntityType, Figure, Mention, Metric, Money, Span } from '../model';
 import { digitValue, wordValue } from '../numbers';
 import { lastStartingAtOrBefore } from '../spans';
+import { ATTRIBUTES, attributesOf, correctFigure, correctionOf, correctLongForm, correctMoney, only, readingOf, sameAttribute } from './correct';
 import type { Anchored, Annotation } from './model';
 
 export interface Annotated {
@@ -50,7 +52,7 @@ function valueOf(text: string): number {
 export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], text: string): Annotated {
   let figures: Figure[] = [...base.figures];
   let money: Money[] = [...base.money];
-  type Mutable = Entity & { mentions: Mention[] };
+  type Mutable = MutableEntity;
   const entities: Mutable[] = base.entities.map((e) => ({ ...e, mentions: [...e.mentions] }));
   const rejected = { figures: [] as Figure[], money: [] as Money[], mentions: [] as Array<Mention & { entity: Entity }> };
   const orphaned: Annotation[] = [];
@@ -74,15 +76,17 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       if (ann.decision === 'note') continue;
     }
     const about = ann.about ?? (ann.label?.kind === 'entity' ? 'entity' : ann.label?.kind === 'figure' ? 'figure' : undefined);
+    const correction = correctionOf(ann);
     if (ann.decision === 'manual') {
       if (ann.label?.kind === 'figure') {
         const t = text.slice(span.start, span.end);
-        figures.push({
+        figures.push(correctFigure({
           start: span.start, end: span.end, text: t, value: valueOf(t), counts: '', metric: ann.label.metric as Metric,
           period: 'unspecified', section: sectionAt(span.start), sentence: sentenceAt(span.start), status: 'manual', ...decided,
-        });
+        }, correction));
       } else if (ann.label?.kind === 'entity') {
-        addMention(entities, span, text, ann.label.type, { status: 'manual', ...decided });
+        const e = addMention(entities, span, text, ann.label.type, { status: 'manual', ...decided });
+        if (correction.longForm !== undefined) entities[entities.indexOf(e)] = correctLongForm(e, correction.longForm, text.slice(span.start, span.end));
       }
       continue;
     }
@@ -94,8 +98,9 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       if (ann.decision === 'reject') {
         rejected.figures.push({ ...f, status: 'rejected', ...decided });
         gone.figures.add(f);
-      } else if (ann.decision === 'correct' && ann.label?.kind === 'figure') {
-        figures[fi] = { ...f, metric: ann.label.metric, status: 'corrected', ...decided };
+      } else if (ann.decision === 'correct') {
+        const c = changed(correction, readingOf({ figure: f }), 'figure');
+        if (c) figures[fi] = { ...correctFigure(f, c), status: 'corrected', ...decided, was: only(readingOf({ figure: f }), attributesOf(c)) };
       } else if (ann.decision === 'confirm') {
         figures[fi] = { ...f, status: 'confirmed', ...decided };
       }
@@ -106,7 +111,12 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       if (ann.decision === 'reject') {
         rejected.money.push({ ...m, status: 'rejected', ...decided });
         gone.money.add(m);
-      } else money[mi] = { ...m, status: ann.decision === 'confirm' ? 'confirmed' : 'corrected', ...decided };
+      } else if (ann.decision === 'confirm') {
+        money[mi] = { ...m, status: 'confirmed', ...decided };
+      } else {
+        const c = changed(correction, readingOf({ money: m }), 'money');
+        money[mi] = c ? { ...correctMoney(m, c), status: 'corrected', ...decided, was: only(readingOf({ money: m }), attributesOf(c)) } : { ...m, status: 'corrected', ...decided };
+      }
       continue;
     }
     // An entity mention.
@@ -118,9 +128,16 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
       if (ann.decision === 'reject') {
         rejected.mentions.push({ ...m, entity: ent, status: 'rejected', ...decided });
         ent.mentions.splice(k, 1);
-      } else if (ann.decision === 'correct' && ann.label?.kind === 'entity' && ann.label.type !== ent.type) {
-        ent.mentions.splice(k, 1);
-        addMention(entities, m, text, ann.label.type, { status: 'corrected', ...decided });
+      } else if (ann.decision === 'correct') {
+        const c = changed(correction, readingOf({ entity: ent }), 'entity');
+        if (!c) break;
+        const was = only(readingOf({ entity: ent }), attributesOf(c));
+        let target: Mutable = ent;
+        if (c.type) {
+          ent.mentions.splice(k, 1);
+          target = addMention(entities, m, text, c.type, { status: 'corrected', ...decided, was });
+        } else ent.mentions[k] = { ...m, status: 'corrected', ...decided, was };
+        if (c.longForm !== undefined) entities[entities.indexOf(target)] = correctLongForm(target, c.longForm, m.text);
       } else if (ann.decision === 'confirm') {
         ent.mentions[k] = { ...m, status: 'confirmed', ...decided };
       }
@@ -137,12 +154,28 @@ export function applyAnnotations(base: Analysis, anchored: readonly Anchored[], 
   return { analysis: { ...base, figures, money, entities: kept }, rejected, orphaned, notes };
 }
 
-/** A mention of `type` at `span`: joins the entity of that type and name, or starts one. */
-function addMention(entities: Array<Entity & { mentions: Mention[] }>, span: Span, text: string, type: EntityType, decided: Partial<Mention>): void {
+/**
+ * Of a correction, the attributes of an item of `kind` that it reads otherwise than the item
+ * does now; undefined when there are none (a metric on an entity, say, or what the engine read).
+ */
+function changed(c: Correction, now: Correction, kind: 'figure' | 'money' | 'entity'): Correction | undefined {
+  const attrs = ATTRIBUTES[kind].filter((a) => c[a] !== undefined && !sameAttribute(a, c, now));
+  return attrs.length > 0 ? only(c, attrs) : undefined;
+}
+
+type MutableEntity = Entity & { mentions: Mention[] };
+
+/** A mention of `type` at `span`: joins the entity of that type and name, or starts one; returns that entity. */
+function addMention(entities: MutableEntity[], span: Span, text: string, type: EntityType, decided: Partial<Mention>): MutableEntity {
   const t = text.slice(span.start, span.end);
   const key = fold(t);
   const mention: Mention = { start: span.start, end: span.end, text: t, ...decided };
   const same = entities.find((e) => e.type === type && (fold(e.name) === key || (e.acronym && fold(e.acronym) === key)));
-  if (same) same.mentions.push(mention);
-  else entities.push({ id: `${type}:${key}`, type, name: t, mentions: [mention] });
+  if (same) {
+    same.mentions.push(mention);
+    return same;
+  }
+  const created: MutableEntity = { id: `${type}:${key}`, type, name: t, mentions: [mention] };
+  entities.push(created);
+  return created;
 }

@@ -2,3 +2,4 @@ export * from './model';
 export * from './anchor';
 export * from './store';
 export * from './apply';
+export * from './correct';

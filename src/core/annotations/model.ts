@@ -5,9 +5,14 @@
  * also edits made outside the editor.
  */
 import type { RuleId } from '../checks/types';
-import type { EntityType, Metric, Span } from '../model';
+import type { Correction, EntityType, Metric, Span } from '../model';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * The newest version of the file this TIP Lens reads. Version 2 adds `set` (corrections of any
+ * attribute); a file is written as version 1 when no annotation uses it, so that a TIP Lens that
+ * reads only version 1 still reads it, and refuses by its version a file it could not read.
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface TextPositionSelector {
   readonly type: 'TextPositionSelector';
@@ -34,7 +39,8 @@ export type Label =
  * - `manual`: the researcher marks something the engine missed (with a label).
  * - `confirm`: the engine's item here is right.
  * - `reject`: the engine's item here is wrong: it is not an entity or figure at all.
- * - `correct`: the engine's item is of another type or metric (with the right label).
+ * - `correct`: the engine read the item wrong: its metric or entity type in `label`, any other
+ *   attribute (period, number, what it counts, currency, conversion, long form) in `set`.
  * - `note`: a note on the text, deciding nothing.
  * - `dismiss`: a consistency finding here is right as the text stands: stop flagging it (with
  *   its `rule` and `fingerprint`; the reason, if any, in `note`).
@@ -46,6 +52,11 @@ export interface Annotation {
   readonly decision: Decision;
   readonly selector: Selector;
   readonly label?: Label;
+  /**
+   * For correct (and manual): the attributes the researcher reads otherwise than the engine,
+   * besides the metric or entity type, which `label` holds (as in version 1).
+   */
+  readonly set?: CorrectionSet;
   /** For confirm, reject and correct: the kind of engine item decided about. */
   readonly about?: 'figure' | 'money' | 'entity';
   readonly note?: string;
@@ -61,8 +72,12 @@ export interface Annotation {
   readonly modified?: string;
 }
 
+/** The attributes a `correct` annotation sets besides its label's metric or entity type. */
+export type CorrectionSet = Omit<Correction, 'metric' | 'type'>;
+
 export interface AnnotationFile {
-  readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** Version 1 or 2; once parsed always the newest. Written as the oldest version that holds the annotations. */
+  readonly schemaVersion: 1 | typeof SCHEMA_VERSION;
   /** The report this file annotates, relative to the file. */
   readonly document: string;
   readonly annotations: readonly Annotation[];

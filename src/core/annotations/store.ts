@@ -5,6 +5,7 @@
 import type { EntityType, Metric } from '../model';
 import { RULES, type RuleId } from '../checks/types';
 import { ENTITY_LABELS, METRIC_LABELS } from '../labels';
+import { correctionProblem } from './correct';
 import { SCHEMA_VERSION, type Annotation, type AnnotationFile, type AnnotationSchema, type Decision, type Label } from './model';
 
 export type Parsed = { readonly ok: true; readonly file: AnnotationFile } | { readonly ok: false; readonly error: string };
@@ -22,7 +23,7 @@ export function parseAnnotationFile(json: string): Parsed {
   const v = data['schemaVersion'];
   if (typeof v !== 'number') return { ok: false, error: 'no schemaVersion' };
   if (v > SCHEMA_VERSION) return { ok: false, error: `schemaVersion ${v} is newer than this TIP Lens reads (${SCHEMA_VERSION})` };
-  if (v !== SCHEMA_VERSION) return { ok: false, error: `unknown schemaVersion ${v}` };
+  if (!Number.isInteger(v) || v < 1) return { ok: false, error: `unknown schemaVersion ${v}` };
   if (typeof data['document'] !== 'string') return { ok: false, error: '"document" must be a string' };
   const list = data['annotations'];
   if (!Array.isArray(list)) return { ok: false, error: '"annotations" must be an array' };
@@ -53,7 +54,13 @@ function checkAnnotation(a: unknown): string | undefined {
   if (!isObject(quote) || quote['type'] !== 'TextQuoteSelector' || typeof quote['exact'] !== 'string'
     || typeof quote['prefix'] !== 'string' || typeof quote['suffix'] !== 'string') return 'the TextQuoteSelector must have exact, prefix and suffix';
   if (a['label'] !== undefined && !isLabel(a['label'])) return '"label" is not an entity type, a figure metric or a free label';
-  if ((a['decision'] === 'manual' || a['decision'] === 'correct') && a['label'] === undefined) return `a ${a['decision'] as string} annotation needs a "label"`;
+  if (a['set'] !== undefined) {
+    if (a['decision'] !== 'correct' && a['decision'] !== 'manual') return '"set" belongs to a correct or manual annotation';
+    const problem = correctionProblem(a['set']);
+    if (problem) return `"set" ${problem}`;
+  }
+  if (a['decision'] === 'manual' && a['label'] === undefined) return 'a manual annotation needs a "label"';
+  if (a['decision'] === 'correct' && a['label'] === undefined && a['set'] === undefined) return 'a correct annotation needs a "label" or a "set"';
   if (a['about'] !== undefined && !['figure', 'money', 'entity'].includes(a['about'] as string)) return '"about" must be figure, money or entity';
   if (a['note'] !== undefined && typeof a['note'] !== 'string') return '"note" must be a string';
   if (a['rule'] !== undefined && !RULES.includes(a['rule'] as RuleId)) return `"rule" must be one of ${RULES.join(', ')}`;
@@ -80,9 +87,14 @@ function isOffset(x: unknown): boolean {
   return typeof x === 'number' && Number.isInteger(x) && x >= 0;
 }
 
-/** The file's text: stable key order and two-space indentation, so diffs stay readable. */
+/**
+ * The file's text: stable key order and two-space indentation, so diffs stay readable. Version 1
+ * unless an annotation sets attributes (`set`), so that a TIP Lens that reads only version 1
+ * reads what it can and refuses, by the version, what it cannot.
+ */
 export function serializeAnnotationFile(file: AnnotationFile): string {
-  return JSON.stringify({ schemaVersion: SCHEMA_VERSION, document: file.document, annotations: file.annotations }, null, 2) + '\n';
+  const version = file.annotations.some((a) => a.set) ? SCHEMA_VERSION : 1;
+  return JSON.stringify({ schemaVersion: version, document: file.document, annotations: file.annotations }, null, 2) + '\n';
 }
 
 /** The default schema: DOMAIN.md's entity types and metrics, and a free "note" label. */

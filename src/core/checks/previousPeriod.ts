@@ -2,12 +2,35 @@
  * previous-period: `compared with 17 investigations during the previous reporting period`, or
  * `compared with 286 victims in 2021` when 2021 is the year last year's narrative covered, should
  * equal what last year's narrative for the same country stated for its own period.
+ *
+ * Taking last year's figure is right only if the figure is of the previous period. When that is
+ * itself in doubt ({@link periodInDoubt}), the finding offers first to correct the figure's
+ * period, and does not prefer taking last year's.
  */
 import { METRIC_LABELS } from '../labels';
 import { followedBy, lastYearsMatch } from '../lastYear';
 import type { Figure } from '../model';
 import { subjectWords } from './subject';
-import type { Finding, Rule } from './types';
+import type { CheckContext, Finding, Rule } from './types';
+
+/** Words by which a sentence ties a figure to an earlier period, or compares it with one. */
+const EARLIER = /\b(?:previous|prior|preceding|earlier|before|compared|comparison|versus|vs|than|from|last)\b/i;
+
+/**
+ * Whether a previous-period figure's period may be misread, and why. It is in doubt when
+ * - its own sentence has no word of an earlier period or of a comparison (the period came with a
+ *   figure of another sentence that it restates or splits), or
+ * - this narrative states the same number for the same metric as a figure of this reporting
+ *   period (`same`): the figure may be that one, stated again.
+ */
+function periodInDoubt(ctx: CheckContext, f: Figure, within: (g: Figure) => boolean): { same?: Figure } | undefined {
+  const sentence = ctx.analysis.sentences[f.sentence];
+  const same = ctx.analysis.figures.find((g) => g !== f && g.period === 'current' && g.metric === f.metric && g.value === f.value && g.max === f.max && within(g)
+    && ctx.index.narrativeAt(g.start) === ctx.index.narrativeAt(f.start));
+  if (same) return { same };
+  if (sentence && !EARLIER.test(ctx.text.slice(sentence.start, sentence.end))) return {};
+  return undefined;
+}
 
 const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.metric !== 'age' && f.metric !== 'penalty' && f.metric !== 'percentage';
 
@@ -63,11 +86,22 @@ export const previousPeriodRule: Rule = (ctx) => {
     );
     if (!found || found.same) continue;
     const best = found.match;
+    // A year named in the figure's own clause is no doubt; `previous` may have come from elsewhere.
+    const doubt = f.period === 'previous' ? periodInDoubt(ctx, f, within) : undefined;
     out.push({
       rule: 'previous-period', severity: 'warning', start: f.start, end: f.end,
       message: `${f.text} ${METRIC_LABELS[f.metric]} ${when}, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,
-      related: [{ start: best.start, end: best.end, document: prev.document, message: `Last year's narrative: ${best.text}${best.counts ? ' ' + best.counts : ''}.` }],
+      related: [
+        { start: best.start, end: best.end, document: prev.document, message: `Last year's narrative: ${best.text}${best.counts ? ' ' + best.counts : ''}.` },
+        ...(doubt?.same ? [{ start: doubt.same.start, end: doubt.same.end, message: `${doubt.same.text} ${METRIC_LABELS[f.metric]} in this reporting period: is ${f.text} of this period too?` }] : []),
+      ],
       fixes: [{ title: `Take last year's ${best.text}`, edits: [{ start: f.start, end: f.end, newText: best.text }] }],
+      ...(doubt ? {
+        corrections: [
+          { title: `Mark ${f.text} as this reporting period's figure`, about: 'figure', start: f.start, end: f.end, set: { period: 'current' } },
+          { title: `Correct the period of figure ${f.text}…`, about: 'figure', start: f.start, end: f.end, attribute: 'period' },
+        ],
+      } satisfies Partial<Finding> : {}),
     });
   }
   return out;

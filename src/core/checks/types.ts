@@ -2,7 +2,8 @@
  * The consistency check's model: a finding says what disagrees with what, where, how sure we
  * are, and how to fix it when the fix is clear. Plain data, offsets into the checked text.
  */
-import type { Analysis, Figure, Meta, Money, NarrativeInfo, Span } from '../model';
+import type { Attribute } from '../annotations/correct';
+import type { Analysis, Correction, Figure, Meta, Money, NarrativeInfo, Span } from '../model';
 import type { ReportIndex } from '../query';
 
 export const RULES = [
@@ -37,12 +38,28 @@ export interface Fix {
   readonly edits: readonly Edit[];
 }
 
+/**
+ * A correction of what the engine read, for a finding that may come from a misreading rather than
+ * from the text: kept as a `correct` annotation on the item at its span, never an edit of the
+ * text. Offered before the finding's fixes, which would make a correct text wrong if the reading is.
+ */
+export interface ReadingFix extends Span {
+  /** As a quick fix's title: `Mark 22 as this reporting period's figure`. */
+  readonly title: string;
+  readonly about: 'figure' | 'money' | 'entity';
+  /** What to set; absent: the researcher chooses the value of `attribute`. */
+  readonly set?: Correction;
+  readonly attribute?: Attribute;
+}
+
 export interface Finding extends Span {
   readonly rule: RuleId;
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly Related[];
   readonly fixes: readonly Fix[];
+  /** When the finding may come from the engine's misreading: the corrections of the reading, first. */
+  readonly corrections?: readonly ReadingFix[];
 }
 
 /** The previous year's narrative for the same country, when the workspace or `--previous` has it. */

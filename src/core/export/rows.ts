@@ -17,7 +17,7 @@
 import { anchorAll, applyAnnotations, type Anchored, type Annotation, type Label } from '../annotations';
 import { roundRate } from '../currency';
 import { LineMap } from '../lines';
-import type { Analysis, Entity, Figure, Mention, Money, SectionKind, Span } from '../model';
+import type { Analysis, Decided, Entity, Figure, Mention, Money, SectionKind, Span } from '../model';
 import { lastStartingAtOrBefore, metaAt } from '../spans';
 
 export type Kind = 'figure' | 'money' | 'entity' | 'annotation';
@@ -36,6 +36,7 @@ export const COLUMNS = [
   'currency', 'conversion_value', 'conversion_max', 'conversion_currency', 'implied_rate',
   'entity_id', 'entity_type', 'entity_name', 'acronym', 'definition',
   'annotation_id', 'decision', 'label', 'note', 'anchor',
+  'set', 'engine_read',
 ] as const;
 
 export type Column = (typeof COLUMNS)[number];
@@ -183,8 +184,9 @@ export function exportReport(src: ExportSource): ExportedReport {
       start: offsets.codePoint(span.start), end: offsets.codePoint(span.end), line: p.line, column: p.column,
     };
   };
-  const decided = (d: { status?: string; annotation?: string; note?: string }): Record<string, Cell | undefined> => ({
-    status: d.status ?? 'automatic', annotation_id: d.annotation, note: d.note,
+  // A corrected item says what the engine read of what was corrected (`{"period":"previous"}`).
+  const decided = (d: Decided): Record<string, Cell | undefined> => ({
+    status: d.status ?? 'automatic', annotation_id: d.annotation, note: d.note, engine_read: d.was ? JSON.stringify(d.was) : undefined,
   });
   const push = (row: Row, span: Span | undefined, label: string | undefined): void => {
     if (span && label) brat.push({ row: rows.length, label, span: { start: span.start, end: span.end } });
@@ -230,6 +232,7 @@ export function exportReport(src: ExportSource): ExportedReport {
     const ann = x.annotation;
     const common = {
       kind: 'annotation', file, annotation_id: ann.id, decision: ann.decision, label: labelText(ann.label), note: ann.note, anchor: x.how,
+      set: ann.set ? JSON.stringify(ann.set) : undefined,
     };
     if (!x.span) {
       orphaned++;

@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysisService';
 import { LANGUAGE_ID } from '../detection';
 import { itemAt, itemName, overlaps, statusOf } from './items';
-import { ANNOTATE_SELECTION, CHANGE_ITEM_TYPE, CONFIRM_ITEM, REJECT_ITEM } from './protocol';
+import { ANNOTATE_SELECTION, CHANGE_ITEM_TYPE, CONFIRM_ITEM, CORRECT_ITEM, REJECT_ITEM } from './protocol';
 
 /**
- * Confirm / Reject / Change Type on the item at the cursor, and Annotate Selection on a
+ * Confirm / Reject / Correct / Change Type on the item at the cursor, and Annotate Selection on a
  * selection: offered when asked for (Ctrl+. or the Refactor menu), not as a light bulb on
  * every figure of a report.
  */
@@ -40,6 +40,7 @@ export class AnnotationCodeActions implements vscode.CodeActionProvider {
       };
       if (!st || st === 'automatic') add(`Confirm ${name}`, CONFIRM_ITEM);
       add(st === 'manual' ? `Remove ${name} (added by you)` : `Reject ${name}`, REJECT_ITEM);
+      add(`Correct ${name}…`, CORRECT_ITEM);
       if (item.kind !== 'money') add(`Change Type of ${name}…`, CHANGE_ITEM_TYPE);
     }
     if (span.end > span.start) {

@@ -1,21 +1,25 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
-import { selectorFor, type Anchored, type Annotation, type AnnotationSchema, type Label, type SchemaLabel } from '../../core/annotations';
-import type { Entity, EntityType, Figure, Mention, Metric, Money, Span } from '../../core/model';
+import {
+  annotationFields, ATTRIBUTES, attributesOf, correctionOf, correctionProblem, engineReading, mergeCorrection, readingOf, selectorFor,
+  type Anchored, type Annotation, type AnnotationSchema, type Label, type SchemaLabel,
+} from '../../core/annotations';
+import type { Correction, Entity, EntityType, Figure, Mention, Metric, Money, Span } from '../../core/model';
 import { type AnalysisService, isTipReport, type Report } from '../analysisService';
 import type { AnnotationStore } from './annotationStore';
 import { basename, openDocument } from './files';
 import { annotationsAt, type Item, itemAt, itemName, overlaps, same, statusOf } from './items';
 import { annotationTitle, clip, labelKey, labelTitle } from './labels';
 import { type Message, notify } from './messages';
+import { askCorrection, isAttributeOf } from './correctDialog';
 import {
-  ANNOTATE_SELECTION, CHANGE_ITEM_TYPE, CONFIRM_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, REJECT_ITEM, type CommandResult,
+  ANNOTATE_SELECTION, CHANGE_ITEM_TYPE, CONFIRM_ITEM, CORRECT_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, REJECT_ITEM, type CommandResult,
 } from './protocol';
 import type { SchemaStore } from './schemaStore';
 
 /**
- * The annotation commands: Annotate Selection, Confirm, Reject, Change Type, Delete Annotation
- * and Edit Annotation Note. Each finds its report and item (from its arguments, a node of the
+ * The annotation commands: Annotate Selection, Confirm, Reject, Change Type, Correct, Delete
+ * Annotation and Edit Annotation Note. Each finds its report and item (from its arguments, a node of the
  * Report view or the editor's selection), asks the schema store for labels and changes the
  * report's set through the annotation store.
  */
@@ -30,6 +34,8 @@ interface Options {
   label?: string;
   note?: string;
   id?: string;
+  /** Correct: the attributes to set (`{ period: 'current' }`), checked as a file's are. */
+  set?: Record<string, unknown>;
   /** A node of the Report view (its context menu passes it). */
   node?: { readonly kind: string; readonly [k: string]: unknown };
 }
@@ -53,6 +59,9 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * selection); `(uri, start, end, label?, note?)` or `(uri, range, label?, note?)` (hovers,
  * tests); `(uri, id, note?)` for an annotation; one object `{ uri, start, end, range, label,
  * note, id }`; a node of the Report view; the document's URI alone (the editor's context menu).
+ * Correct reads its attribute where the others read a label, `(uri, start, end, 'period')` or
+ * `{ ..., attribute: 'period' }`, and what to set as an object: `(uri, start, end, { period:
+ * 'current' }, note?)` or `{ ..., set: { period: 'current' } }` (quick fixes, tests).
  */
 function parseArgs(args: readonly unknown[], idFirst = false): Options {
   const [first, ...rest] = args;
@@ -72,6 +81,8 @@ function parseArgs(args: readonly unknown[], idFirst = false): Options {
     if (typeof first['label'] === 'string') o.label = first['label'];
     if (typeof first['note'] === 'string') o.note = first['note'];
     if (typeof first['id'] === 'string') o.id = first['id'];
+    if (typeof first['attribute'] === 'string') o.label = first['attribute'];
+    if (isRecord(first['set'])) o.set = first['set'];
     return o;
   }
   const uri = toUri(first);
@@ -90,6 +101,7 @@ function parseArgs(args: readonly unknown[], idFirst = false): Options {
     i = 1;
   }
   if (typeof rest[i] === 'string') o.label = rest[i] as string;
+  else if (isRecord(rest[i])) o.set = rest[i] as Record<string, unknown>;
   if (typeof rest[i + 1] === 'string') o.note = rest[i + 1] as string;
   return o;
 }
@@ -267,6 +279,11 @@ class Annotator {
       ...(note ? { note } : {}),
       created: new Date().toISOString(),
     };
+    if (exact && decision === 'correct') {
+      const plan = newPlan();
+      planCorrection(plan, report, text, exact, label.kind === 'figure' ? { metric: label.metric } : label.kind === 'entity' ? { type: label.type } : {}, note || undefined, annotation.created);
+      return this.run(doc, plan);
+    }
     const replaced = exact && decision !== 'manual' ? decisionsOn(report, exact) : [];
     const manualOf = exact && statusOf(exact).status === 'manual' ? statusOf(exact).annotation : undefined;
     const drop = new Set([...replaced, ...(manualOf ? [manualOf] : [])]);
@@ -306,38 +323,87 @@ class Annotator {
     }
     const text = doc.getText();
     const now = new Date().toISOString();
-    const drop = new Set<string>();
-    const add: Annotation[] = [];
-    const edit = new Map<string, (a: Annotation) => Annotation>();
+    const plan = newPlan();
     for (const item of items) {
       const st = statusOf(item);
+      // A new type is a correction: merged with an earlier one of the item, as Correct does.
+      if (kind === 'correct' && label) {
+        planCorrection(plan, report, text, item, label.kind === 'figure' ? { metric: label.metric } : label.kind === 'entity' ? { type: label.type } : {}, o.note, now);
+        continue;
+      }
       if (st.status === 'manual' && st.annotation) {
-        // The researcher's own item: rejecting it removes it; a new type changes its label.
-        if (kind === 'reject') drop.add(st.annotation);
-        else if (kind === 'correct' && label) edit.set(st.annotation, (a) => ({ ...a, label: label!, modified: now }));
+        // The researcher's own item: rejecting it removes it.
+        if (kind === 'reject') plan.drop.add(st.annotation);
         continue;
       }
       if (kind === 'confirm' && (st.status === 'confirmed' || st.status === 'corrected')) continue;
       const previous = decisionsOn(report, item);
       const keptNote = o.note ?? report.annotated.anchored.find((a) => previous.includes(a.annotation.id) && a.annotation.note)?.annotation.note;
-      for (const id of previous) drop.add(id);
-      add.push({
+      for (const id of previous) plan.drop.add(id);
+      plan.add.push({
         id: newId(),
         decision: kind,
         about: item.kind,
         selector: selectorFor(text, item.span.start, item.span.end),
-        ...(label ? { label } : {}),
         ...(keptNote ? { note: keptNote } : {}),
         created: now,
       });
     }
-    // Confirming what is confirmed already, or the researcher's own: nothing to change.
-    if (drop.size === 0 && add.length === 0 && edit.size === 0) return { ok: true, changed: false };
+    return this.run(doc, plan);
+  }
+
+  /** Changes the report's set as `plan` says, in one write; nothing to change (confirming what is confirmed already, say): nothing written. */
+  private async run(doc: vscode.TextDocument, plan: Plan): Promise<CommandResult> {
+    if (plan.drop.size === 0 && plan.add.length === 0 && plan.edit.size === 0) return { ok: true, changed: false };
     const r = await this.finish(this.store.update(doc.uri, (list) => [
-      ...list.filter((a) => !drop.has(a.id)).map((a) => edit.get(a.id)?.(a) ?? a),
-      ...add,
+      ...list.filter((a) => !plan.drop.has(a.id)).map((a) => plan.edit.get(a.id)?.(a) ?? a),
+      ...plan.add,
     ]));
-    return r.ok && add[0] ? { ...r, id: add[0].id } : r;
+    const id = plan.add[0]?.id ?? [...plan.edit.keys()][0];
+    return r.ok && id ? { ...r, id } : r;
+  }
+
+  // ---- Correct ------------------------------------------------------------------------------
+
+  /**
+   * Correct...: any attribute of the item here (a figure's metric, period, value or what it
+   * counts; an amount's currency, value or stated conversion; an entity's type or long form),
+   * asked for (`correctDialog.ts`) unless given. One correct annotation per item, merged with an
+   * earlier one; an attribute corrected back to what the engine read is no longer corrected.
+   */
+  async correct(...args: unknown[]): Promise<CommandResult> {
+    const o = parseArgs(args);
+    const t = await this.target(o, 'Correct');
+    if (typeof t === 'string') return this.refuse(t);
+    const { doc, report } = t;
+    const item = t.items?.[0] ?? itemAt(report, t.span);
+    if (!item) return this.refuse('TIP Lens: Correct: no figure, amount or entity here.');
+    const blocked = await this.blocked(doc);
+    if (blocked) return blocked;
+    let patch: Correction | undefined;
+    if (o.set) {
+      const problem = correctionProblem(o.set, true);
+      const foreign = Object.keys(o.set).find((k) => k !== 'max' && !isAttributeOf(item, k));
+      if (problem || foreign) {
+        return this.refuse(`TIP Lens: Correct: ${problem ? `the correction ${problem}` : `a ${item.kind === 'money' ? 'amount' : item.kind} has no ${foreign}`}.`, 'warning');
+      }
+      patch = o.set as Correction;
+    } else {
+      if (o.label !== undefined && !isAttributeOf(item, o.label)) {
+        return this.refuse(`TIP Lens: Correct: "${o.label}" is not one of ${ATTRIBUTES[item.kind].join(', ')}.`, 'warning');
+      }
+      const schema = await this.schemas.schemaForAsync(doc.uri);
+      const of = (kind: 'figure' | 'entity'): SchemaLabel[] => {
+        const own = schema.labels.filter((l) => l.label.kind === kind);
+        return own.length > 0 ? own : this.schemas.defaults.labels.filter((l) => l.label.kind === kind);
+      };
+      const meta = report.index.narrativeAt(item.span.start)?.meta ?? report.analysis.meta;
+      patch = await askCorrection(item, { figure: of('figure'), entity: of('entity') }, { year: meta.year, country: meta.country }, o.label as Parameters<typeof askCorrection>[3]);
+      if (!patch) return { ok: false, message: 'cancelled' };
+    }
+    const plan = newPlan();
+    planCorrection(plan, report, doc.getText(), item, patch, o.note, new Date().toISOString());
+    return this.run(doc, plan);
   }
 
   // ---- Delete, Edit Note ------------------------------------------------------------------
@@ -406,6 +472,50 @@ class Annotator {
   }
 }
 
+/** What a command changes in a report's set: annotations dropped, added, and changed in place. */
+interface Plan {
+  readonly drop: Set<string>;
+  readonly add: Annotation[];
+  readonly edit: Map<string, (a: Annotation) => Annotation>;
+}
+
+const newPlan = (): Plan => ({ drop: new Set(), add: [], edit: new Map() });
+
+/**
+ * Plans correcting `item` with `patch`: one correct annotation per item (an earlier one is
+ * changed in place, other decisions on the item go), less what reads as the engine read. When
+ * nothing is left corrected, the correction goes, and its note stays as a note on the text. The
+ * researcher's own item (manual) takes the attributes in its own annotation.
+ */
+function planCorrection(plan: Plan, report: Report, text: string, item: Item, patch: Correction, note: string | undefined, now: string): void {
+  const st = statusOf(item);
+  const strip = (a: Annotation): Annotation => {
+    const { label: _label, set: _set, note: _note, ...rest } = a;
+    return rest as Annotation;
+  };
+  if (st.status === 'manual' && st.annotation) {
+    plan.edit.set(st.annotation, (a) => ({
+      ...strip(a), ...annotationFields(mergeCorrection(correctionOf(a), patch, {})), ...(note ?? a.note ? { note: note ?? a.note } : {}), modified: now,
+    }));
+    return;
+  }
+  const ids = decisionsOn(report, item);
+  const decisions = report.annotated.anchored.filter((a) => ids.includes(a.annotation.id)).map((a) => a.annotation);
+  const earlier = decisions.find((a) => a.decision === 'correct');
+  const next = mergeCorrection(earlier ? correctionOf(earlier) : {}, patch, engineReading(readingOf(item), st.was));
+  const keptNote = note ?? decisions.find((a) => a.note)?.note;
+  for (const id of ids) if (id !== earlier?.id) plan.drop.add(id);
+  if (attributesOf(next).length === 0) {
+    if (!earlier) return;
+    if (keptNote) plan.edit.set(earlier.id, (a) => ({ ...strip(a), decision: 'note', note: keptNote, modified: now }));
+    else plan.drop.add(earlier.id);
+    return;
+  }
+  const fields = { ...annotationFields(next), about: item.kind, ...(keptNote ? { note: keptNote } : {}) };
+  if (earlier) plan.edit.set(earlier.id, (a) => ({ ...strip(a), ...fields, modified: now }));
+  else plan.add.push({ id: newId(), decision: 'correct', selector: selectorFor(text, item.span.start, item.span.end), ...fields, created: now });
+}
+
 /** The decision annotations (confirm, reject, correct) on an item's text, to be replaced by a new decision. */
 function decisionsOn(report: Report, item: Item): string[] {
   return report.annotated.anchored
@@ -461,6 +571,7 @@ export function registerAnnotationCommands(service: AnalysisService, store: Anno
     vscode.commands.registerCommand(CONFIRM_ITEM, (...args: unknown[]) => annotator.decide('confirm', args)),
     vscode.commands.registerCommand(REJECT_ITEM, (...args: unknown[]) => annotator.decide('reject', args)),
     vscode.commands.registerCommand(CHANGE_ITEM_TYPE, (...args: unknown[]) => annotator.decide('correct', args)),
+    vscode.commands.registerCommand(CORRECT_ITEM, (...args: unknown[]) => annotator.correct(...args)),
     vscode.commands.registerCommand(DELETE_ANNOTATION, (...args: unknown[]) => annotator.deleteAnnotation(...args)),
     vscode.commands.registerCommand(EDIT_ANNOTATION_NOTE, (...args: unknown[]) => annotator.editNote(...args)),
   );

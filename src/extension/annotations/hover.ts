@@ -1,11 +1,12 @@
 import type * as vscode from 'vscode';
-import type { Anchored, Annotation, AnnotationSchema } from '../../core/annotations';
+import { attributesOf, attributeText, ATTRIBUTE_NAMES, type Anchored, type Annotation, type AnnotationSchema } from '../../core/annotations';
 import { ENTITY_LABELS, figureValue, METRIC_LABELS } from '../../core/labels';
+import type { Correction } from '../../core/model';
 import type { Hit } from '../../core/query';
 import type { Report } from '../analysisService';
-import { type Item, itemOfHit, overlaps, statusOf } from './items';
+import { itemOfHit, statusOf } from './items';
 import { annotationTitle, clip } from './labels';
-import { CHANGE_ITEM_TYPE, CONFIRM_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, FROM_HOVER, type HoverDecision, REJECT_ITEM } from './protocol';
+import { CONFIRM_ITEM, CORRECT_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE, FROM_HOVER, type HoverDecision, REJECT_ITEM } from './protocol';
 
 /**
  * The annotations' part of a hover: what the hover of TIP reports (`../hover.ts`) adds to the
@@ -30,8 +31,8 @@ function commandLink(title: string, command: string, args: readonly [string, ...
 }
 
 /**
- * The researcher's side of a hover: the item's status (confirmed, changed, added by you, with
- * the note) and links to Confirm / Reject / Change Type; then the annotations on the text under
+ * The researcher's side of a hover: the item's status (confirmed, corrected, added by you, with
+ * the note) and links to Confirm / Reject / Correct (and Undo Correction); then the annotations on the text under
  * the pointer that are not the item's (notes, labels, rejected items), with Edit Note / Delete.
  */
 export function annotationHover(doc: vscode.TextDocument, report: Report, hit: Hit | undefined, own: readonly Anchored[], schema?: AnnotationSchema): string {
@@ -46,12 +47,13 @@ export function annotationHover(doc: vscode.TextDocument, report: Report, hit: H
     const links: string[] = [];
     if (!st.status || st.status === 'automatic') links.push(commandLink('Confirm', CONFIRM_ITEM, [uri, span.start, span.end]));
     links.push(commandLink(st.status === 'manual' ? 'Remove' : 'Reject', REJECT_ITEM, [uri, span.start, span.end]));
-    if (item.kind !== 'money') links.push(commandLink('Change Type…', CHANGE_ITEM_TYPE, [uri, span.start, span.end]));
+    links.push(commandLink('Correct…', CORRECT_ITEM, [uri, span.start, span.end]));
     if (st.annotation) links.push(commandLink('Edit Note…', EDIT_ANNOTATION_NOTE, [uri, st.annotation], span.start));
+    if (st.status === 'corrected' && st.annotation) links.push(commandLink('Undo Correction', DELETE_ANNOTATION, [uri, st.annotation], span.start));
     let status = 'found by TIP Lens';
     if (st.status === 'confirmed') status = '$(check) confirmed by you';
     else if (st.status === 'manual') status = '$(person) added by you';
-    else if (st.status === 'corrected') status = `$(edit) type changed by you${was(report, item)}`;
+    else if (st.status === 'corrected') status = `$(edit) corrected by you${st.was ? `: ${corrected(st.was)}` : ''}`;
     parts.push(`**Status**: ${status}${st.note ? `  \n**Note**: ${esc(st.note)}` : ''}\n\n${links.join(' · ')}`);
   }
   for (const a of own) {
@@ -79,15 +81,7 @@ function rejectedTitle(report: Report, ann: Annotation): string {
   return `Rejected by you`;
 }
 
-/** `(was: victims identified)`: what the engine said before the researcher changed it. */
-function was(report: Report, item: Item): string {
-  if (item.kind === 'figure') {
-    const f = report.engine.figures.find((x) => overlaps(x, item.span));
-    return f && f.metric !== item.figure.metric ? ` (TIP Lens read ${METRIC_LABELS[f.metric]})` : '';
-  }
-  if (item.kind === 'entity') {
-    const e = report.engine.entities.find((x) => x.mentions.some((m) => overlaps(m, item.span)));
-    return e && e.type !== item.entity.type ? ` (TIP Lens read ${ENTITY_LABELS[e.type]})` : '';
-  }
-  return '';
+/** `period (TIP Lens read previous reporting period), value (TIP Lens read 22)`: what the researcher corrected, and what the engine read. */
+function corrected(was: Correction): string {
+  return attributesOf(was).map((a) => `${ATTRIBUTE_NAMES[a]} (TIP Lens read ${esc(attributeText(a, was))})`).join(', ');
 }

@@ -5,6 +5,7 @@ import { probes } from '../probes';
 import { AnnotationStore } from './annotationStore';
 import { registerAnnotationCodeActions } from './codeActions';
 import { registerAnnotationCommands } from './commands';
+import { openInputs } from './correctDialog';
 import { trackCursor } from './cursor';
 import { registerAnnotationDecorations } from './decorations';
 import { registerDismissCommand } from './dismiss';
@@ -21,7 +22,8 @@ import { DecisionUndo } from './undo';
  *   `.tip-lens/schema.json`), the annotation store (`annotationStore.ts`, each report's
  *   `<report>.annotations.json`) and the history of decisions with Undo and Redo Last Decision
  *   (`undo.ts`), with what they need (`files.ts`, `messages.ts`);
- * - features that show it or change it: the commands (`commands.ts`), the code actions
+ * - features that show it or change it: the commands (`commands.ts`, with the dialogue of
+ *   Correct... in `correctDialog.ts`), the code actions
  *   (`codeActions.ts`), dismissing a finding of the check (`dismiss.ts`), the annotations' part of a hover (`hover.ts`, which `../hover.ts`
  *   calls) and its links, which show the hover again after a decision (`hoverDecisions.ts`), the context keys of the item at the cursor (`cursor.ts`) and the highlights
  *   (`decorations.ts`).
@@ -37,6 +39,8 @@ export interface AnnotationsProbe {
   readonly schemas: SchemaStore;
   /** The notifications shown, newest last. */
   readonly messages: readonly Message[];
+  /** The quick picks and input boxes of Correct... open now (the tests answer them as a user would). */
+  readonly inputs: ReadonlySet<vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox>;
 }
 
 export function registerAnnotations(context: vscode.ExtensionContext, service: AnalysisService, checker?: Checker): void {
@@ -59,7 +63,7 @@ export function registerAnnotations(context: vscode.ExtensionContext, service: A
   if (checker) context.subscriptions.push(registerDismissCommand(store, checker));
   const undo = new DecisionUndo(store);
   context.subscriptions.push(undo, registerHoverDecisions());
-  const probe: AnnotationsProbe = { store, schemas, messages: shownMessages };
+  const probe: AnnotationsProbe = { store, schemas, messages: shownMessages, inputs: openInputs };
   probes.set('annotations', probe);
   probes.set('decisionUndo', undo);
   registerAnnotationDecorations(context, service, schemas);

@@ -1,5 +1,5 @@
 import type { Anchored } from '../../core/annotations';
-import type { Entity, Figure, Mention, Money, Span } from '../../core/model';
+import type { Decided, Entity, Figure, Mention, Money, Span } from '../../core/model';
 import type { Hit } from '../../core/query';
 import type { Report } from '../analysisService';
 
@@ -38,7 +38,7 @@ export function itemAt(report: Report, span: Span): Item | undefined {
   return hit ? itemOfHit(hit) : undefined;
 }
 
-export function statusOf(item: Item): { readonly status?: string; readonly annotation?: string; readonly note?: string } {
+export function statusOf(item: Item): Decided {
   return item.kind === 'figure' ? item.figure : item.kind === 'money' ? item.money : item.mention;
 }
 

@@ -1,4 +1,4 @@
-import type { Annotation, AnnotationSchema, Label, SchemaLabel } from '../../core/annotations';
+import { attributesOf, attributeText, ATTRIBUTE_NAMES, correctionOf, type Annotation, type AnnotationSchema, type Label, type SchemaLabel } from '../../core/annotations';
 import { ENTITY_LABELS, METRIC_LABELS } from '../../core/labels';
 
 /**
@@ -26,7 +26,7 @@ export function labelTitle(l: Label, schema?: AnnotationSchema): string {
   return l.label.charAt(0).toUpperCase() + l.label.slice(1);
 }
 
-/** What an annotation says, in a few words: `Rejected figure`, `Entity: NGO (changed)`, `Note`. */
+/** What an annotation says, in a few words: `Rejected figure`, `Corrected figure: period: current reporting period`, `Note`. */
 export function annotationTitle(a: Annotation, schema?: AnnotationSchema): string {
   const about = a.about ?? (a.label?.kind === 'entity' ? 'entity' : a.label?.kind === 'figure' ? 'figure' : undefined);
   const what = about === 'money' ? 'amount of money' : about ?? 'item';
@@ -35,8 +35,11 @@ export function annotationTitle(a: Annotation, schema?: AnnotationSchema): strin
       return `Confirmed ${what}`;
     case 'reject':
       return `Rejected ${what}`;
-    case 'correct':
-      return a.label ? `${labelTitle(a.label, schema)} (type changed)` : `Changed ${what}`;
+    case 'correct': {
+      const c = correctionOf(a);
+      const said = attributesOf(c).map((x) => `${ATTRIBUTE_NAMES[x]}: ${attributeText(x, c)}`);
+      return `Corrected ${what}${said.length > 0 ? `: ${said.join(', ')}` : ''}`;
+    }
     case 'manual':
       return a.label ? `${labelTitle(a.label, schema)} (added)` : `Added ${what}`;
     case 'note':

@@ -7,6 +7,7 @@ export const ANNOTATE_SELECTION = 'tipLens.annotateSelection';
 export const CONFIRM_ITEM = 'tipLens.confirmItem';
 export const REJECT_ITEM = 'tipLens.rejectItem';
 export const CHANGE_ITEM_TYPE = 'tipLens.changeItemType';
+export const CORRECT_ITEM = 'tipLens.correctItem';
 export const DELETE_ANNOTATION = 'tipLens.deleteAnnotation';
 export const EDIT_ANNOTATION_NOTE = 'tipLens.editAnnotationNote';
 export const DISMISS_FINDING = 'tipLens.dismissFinding';
@@ -23,7 +24,7 @@ export interface HoverDecision {
   readonly at?: number;
 }
 /** The commands a hover may link to: {@link FROM_HOVER}, and the decisions it runs. */
-export const ANNOTATION_COMMANDS: readonly string[] = [FROM_HOVER, CONFIRM_ITEM, REJECT_ITEM, CHANGE_ITEM_TYPE, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE];
+export const ANNOTATION_COMMANDS: readonly string[] = [FROM_HOVER, CONFIRM_ITEM, REJECT_ITEM, CHANGE_ITEM_TYPE, CORRECT_ITEM, DELETE_ANNOTATION, EDIT_ANNOTATION_NOTE];
 
 /** What a command returns (for the tests and for other commands that call it). */
 export type CommandResult = { readonly ok: true; readonly id?: string; readonly changed: boolean } | { readonly ok: false; readonly message: string };
