@@ -154,8 +154,8 @@ suite('Annotations: Correct…', () => {
     const md = await hoverAt(report, at22);
     assert.match(md, /corrected by you: period \(TIP Lens read previous reporting period\)/);
     assert.match(md, /Period: current reporting period/);
-    assert.match(md, /\[Correct…\]\(command:tipLens\.correctItem\?/);
-    assert.match(md, /\[Undo Correction\]\(command:tipLens\.deleteAnnotation\?/);
+    assert.match(md, /\[Correct…\]\(command:tipLens\.fromHover\?[^)]*tipLens\.correctItem/);
+    assert.match(md, /\[Undo Correction\]\(command:tipLens\.fromHover\?[^)]*tipLens\.deleteAnnotation/);
     await waitFor('the Report view to show the correction', () => tree.shown?.analysis.figures.some((f) => f.start === at22 && f.period === 'current'));
     const item = await figureNode(at22);
     assert.ok(item, 'the figure is in the Report view');
