@@ -2,3 +2,4 @@
 export * from './model';
 export { HeadlineReader, OWNER, type Demotion } from './headline';
 export { allSeries, compareCountries, countries, countrySeries, headlineValue } from './series';
+export { compact, tierShort, timelineSvg, type SvgOptions } from './svg';
