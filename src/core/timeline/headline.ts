@@ -48,7 +48,8 @@ export class HeadlineReader {
 
   /** Why a figure is a part of a total and never a headline, in words; undefined when it is not one. */
   part(f: Figure): string | undefined {
-    this.parts ??= new Set(breakdowns(this.text, this.analysis).flatMap((b) => b.parts));
+    // A figure of another period compares with the total, it does not split it (as breakdown-sum says).
+    this.parts ??= new Set(breakdowns(this.text, this.analysis).flatMap((b) => b.parts.filter((p) => p.period === b.total.period)));
     if (this.parts.has(f)) return 'a part of a breakdown';
     const s = this.sentence(f);
     const before = this.text.slice(s.start, f.start);
