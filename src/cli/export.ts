@@ -146,6 +146,20 @@ export async function findReports(inputs: readonly string[], io: Pick<ExportIo, 
   return { found, ok };
 }
 
+/**
+ * Reads a candidate of {@link findReports}: its text when it is a report (a warning said on
+ * stderr), else no text; `error` when it could not be read (the reason said on stderr).
+ */
+export async function readReport(f: Found, io: Pick<ExportIo, 'stderr'>): Promise<{ readonly text?: string; readonly error: boolean }> {
+  const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
+  if (!verdict.report) {
+    if (verdict.error !== undefined) io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
+    return { error: verdict.error !== undefined };
+  }
+  if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
+  return { text: verdict.text, error: false };
+}
+
 // ---------------------------------------------------------------------------------------
 // Output
 
@@ -225,15 +239,9 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     io.progress?.(i, found.length);
-    const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
-    if (!verdict.report) {
-      if (verdict.error !== undefined) {
-        io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
-        code = 1;
-      }
-      continue;
-    }
-    if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
+    const report = await readReport(f, io);
+    if (report.error) code = 1;
+    if (report.text === undefined) continue;
     const ann = await readAnnotations(f.file);
     let annotations: readonly Annotation[] = [];
     if ('error' in ann) {
@@ -241,7 +249,7 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
       code = 1;
     } else annotations = ann.annotations;
 
-    const out = run.add({ file: f.file, text: verdict.text, analysis: analyze(verdict.text, fragmentOf(f.file, args.fragment ?? {})), annotations }, f.rel);
+    const out = run.add({ file: f.file, text: report.text, analysis: analyze(report.text, fragmentOf(f.file, args.fragment ?? {})), annotations }, f.rel);
     if (out.kind === 'records') await sink!.write(out.text);
     else {
       try {

@@ -5,7 +5,6 @@
  * finds them (DIRs searched, FILEs as given). No `vscode` here.
  */
 import { analyze } from '../core/analyze';
-import { judge } from '../core/export';
 import { csvField } from '../core/export';
 import { formatNumber } from '../core/labels';
 import {
@@ -13,9 +12,8 @@ import {
 } from '../core/timeline';
 import { countryKey } from '../core/country';
 import { fragmentOf, preamble, scanArgs, withoutCommand } from './args';
-import { findReports } from './export';
+import { findReports, readReport } from './export';
 import { LineIndex } from './format';
-import { readTextFile } from './input';
 
 export const TIMELINE_FORMATS = ['table', 'csv', 'json', 'svg'] as const;
 export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
@@ -79,17 +77,11 @@ export async function runTimeline(argv: readonly string[], io: TimelineIo, versi
   const inputs = [];
   const texts = new Map<string, string>();
   for (const f of found) {
-    const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
-    if (!verdict.report) {
-      if (verdict.error !== undefined) {
-        io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
-        code = 1;
-      }
-      continue;
-    }
-    if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
-    texts.set(f.file, verdict.text);
-    inputs.push({ document: f.file, text: verdict.text, analysis: analyze(verdict.text, fragmentOf(f.file, {})) });
+    const { text, error } = await readReport(f, io);
+    if (error) code = 1;
+    if (text === undefined) continue;
+    texts.set(f.file, text);
+    inputs.push({ document: f.file, text, analysis: analyze(text, fragmentOf(f.file, {})) });
   }
   const series = allSeries(inputs);
   if (series.length === 0) {
