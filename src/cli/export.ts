@@ -86,7 +86,7 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
 // ---------------------------------------------------------------------------------------
 // Finding the reports
 
-interface Found {
+export interface Found {
   /** The path to read. */
   readonly file: string;
   /** Found in a DIR: kept only when its name or its content says TIP report. */
@@ -96,7 +96,7 @@ interface Found {
 }
 
 /** The candidate files under `dir`, sorted; `skip` (absolute) is left out. */
-async function walk(dir: string, root: string, skip: string | undefined, into: Found[], io: ExportIo): Promise<boolean> {
+async function walk(dir: string, root: string, skip: string | undefined, into: Found[], io: Pick<ExportIo, 'stderr'>): Promise<boolean> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -124,6 +124,40 @@ async function walk(dir: string, root: string, skip: string | undefined, into: F
     }
   }
   return ok;
+}
+
+/**
+ * The candidate reports of the inputs: each FILE as given, each DIR searched (leaving out `skip`,
+ * an absolute path); `ok` is false when a DIR could not be read. Shared with `timeline`.
+ */
+export async function findReports(inputs: readonly string[], io: Pick<ExportIo, 'stderr'>, skip?: string): Promise<{ found: Found[]; ok: boolean }> {
+  let ok = true;
+  const found: Found[] = [];
+  for (const input of inputs) {
+    const st = await fs.stat(input).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const before = found.length;
+      if (!(await walk(input, input, skip, found, io))) ok = false;
+      if (found.length === before) io.stderr(`tip-lens: ${input}: no .tip, .tip.txt or .txt files\n`);
+    } else {
+      found.push({ file: input, searched: false, rel: path.basename(input) });
+    }
+  }
+  return { found, ok };
+}
+
+/**
+ * Reads a candidate of {@link findReports}: its text when it is a report (a warning said on
+ * stderr), else no text; `error` when it could not be read (the reason said on stderr).
+ */
+export async function readReport(f: Found, io: Pick<ExportIo, 'stderr'>): Promise<{ readonly text?: string; readonly error: boolean }> {
+  const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
+  if (!verdict.report) {
+    if (verdict.error !== undefined) io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
+    return { error: verdict.error !== undefined };
+  }
+  if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
+  return { text: verdict.text, error: false };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -177,20 +211,9 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
   const stop = preamble(args, io, version, usage, args.inputs.length === 0 ? 'export needs at least one DIR or FILE' : undefined);
   if (stop !== undefined) return stop;
 
-  let code = 0;
   const outAbs = args.out !== undefined ? path.resolve(args.out) : undefined;
-  // The reports: FILEs as given, DIRs searched.
-  const found: Found[] = [];
-  for (const input of args.inputs) {
-    const st = await fs.stat(input).catch(() => undefined);
-    if (st?.isDirectory()) {
-      const before = found.length;
-      if (!(await walk(input, input, outAbs, found, io))) code = 1;
-      if (found.length === before) io.stderr(`tip-lens: ${input}: no .tip, .tip.txt or .txt files\n`);
-    } else {
-      found.push({ file: input, searched: false, rel: path.basename(input) });
-    }
-  }
+  const { found, ok } = await findReports(args.inputs, io, outAbs);
+  let code = ok ? 0 : 1;
 
   // Brat names tell apart the candidates that share a base name by their folders.
   const run = new ExportRun(args.format, { bom: args.bom, names: found.map((f) => f.rel) });
@@ -216,15 +239,9 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
   for (let i = 0; i < found.length; i++) {
     const f = found[i]!;
     io.progress?.(i, found.length);
-    const verdict = judge(f.file, await readTextFile(f.file), { searched: f.searched });
-    if (!verdict.report) {
-      if (verdict.error !== undefined) {
-        io.stderr(`tip-lens: ${f.file}: ${verdict.error}\n`);
-        code = 1;
-      }
-      continue;
-    }
-    if (verdict.warning) io.stderr(`tip-lens: ${f.file}: warning: ${verdict.warning}\n`);
+    const report = await readReport(f, io);
+    if (report.error) code = 1;
+    if (report.text === undefined) continue;
     const ann = await readAnnotations(f.file);
     let annotations: readonly Annotation[] = [];
     if ('error' in ann) {
@@ -232,7 +249,7 @@ export async function runExport(argv: readonly string[], io: ExportIo, version: 
       code = 1;
     } else annotations = ann.annotations;
 
-    const out = run.add({ file: f.file, text: verdict.text, analysis: analyze(verdict.text, fragmentOf(f.file, args.fragment ?? {})), annotations }, f.rel);
+    const out = run.add({ file: f.file, text: report.text, analysis: analyze(report.text, fragmentOf(f.file, args.fragment ?? {})), annotations }, f.rel);
     if (out.kind === 'records') await sink!.write(out.text);
     else {
       try {

@@ -8,6 +8,7 @@ import { analyze } from '../core/analyze';
 import { detectTipReport } from '../core/detect';
 import { runCheck } from './check';
 import { runExport, terminalProgress } from './export';
+import { runTimeline } from './timeline';
 import { csvField, csvHeader, csvRows, isFailed, jsonDocument, table, type FileOutcome } from './format';
 import { readTextFile } from './input';
 import { commandOf, fragmentArgs, fragmentOf, preamble, scanArgs } from './args';
@@ -31,6 +32,7 @@ export const USAGE = `usage: tip-lens analyze FILE... [--format table|json|csv]
        tip-lens check FILE... [--previous FILE] [--format text|json|sarif]
                       [--show-dismissed]
        tip-lens export DIR|FILE... [--format csv|jsonl|brat] [--out PATH] [--bom]
+       tip-lens timeline DIR|FILE... [--country NAME] [--format table|csv|json|svg]
        tip-lens analyze|check|export ... [--country NAME] [--year YYYY]
        tip-lens --help | --version
 
@@ -49,6 +51,14 @@ Commands:
             note and orphaned for annotations); the annotations in
             REPORT.annotations.json beside each report are applied. Offsets count
             Unicode code points into the report text as read (CRLF kept)
+  timeline  one country's figures over the years, from its narratives in each DIR
+            and FILE: one row per metric (investigations, prosecutions,
+            defendants, convictions, acquittals, victims identified, assisted and
+            referred, officials trained, the budget in USD at each report's own
+            rate), one column per data year, the tier above; each year as its own
+            narrative states it and as the next year's restates it, marked * where
+            the two disagree. With narratives of several countries, --country NAME
+            says which
 
 A fragment (one section pasted alone, with no title line) takes its country
 and report year from --country and --year, else from its file name
@@ -61,7 +71,10 @@ Options:
                         for export: csv (default; text cells starting with = + - @
                         get a leading '), jsonl (one JSON object a line) or brat
                         (a NAME.txt copy and a NAME.ann per report, and an
-                        annotation.conf, in --out DIR)
+                        annotation.conf, in --out DIR);
+                        for timeline: table (default), csv (a row per source
+                        of each year, and per tier), json or svg (one line chart
+                        per metric, a self-contained SVG document)
       --previous FILE   check: last year's narrative for the same country
       --show-dismissed  check: list the findings dismissed in FILE.annotations.json
                         too (they are left out otherwise)
@@ -76,7 +89,8 @@ Lines and columns are 1-based. Exit status: 0 when every file was read, 1 when a
 file could not be read (the others are still processed), 2 on bad usage. check
 also exits with 1 when a finding of severity error is present; export when an
 annotation file is corrupt (the report is exported without it) or no report was
-found.
+found; timeline when no narrative was found (2 when several countries were
+found and --country does not choose one of them).
 `;
 
 interface Parsed {
@@ -136,6 +150,7 @@ export function packageVersion(): string {
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const command = commandOf(argv);
   if (command === 'check') return runCheck(argv, io, packageVersion(), USAGE);
+  if (command === 'timeline') return runTimeline(argv, io, packageVersion(), USAGE);
   if (command === 'export') {
     const progress = io === processIo && process.stderr.isTTY ? { progress: terminalProgress(process.stderr) } : {};
     return runExport(argv, { ...io, ...progress }, packageVersion(), USAGE);

@@ -4,20 +4,26 @@
  * N ...`) is flagged only when its parts exceed the total.
  */
 import { formatNumber } from '../labels';
-import type { Figure } from '../model';
+import type { Analysis, Figure } from '../model';
 import type { Finding, Rule } from './types';
 
 const isCount = (f: Figure): boolean => !f.unit && f.max === undefined && f.metric !== 'age' && f.metric !== 'percentage';
 
+/** A total and the figures that break it down: all of it (`45 victims (20 women, ...)`), or some (`including`, `Of the N ...`). */
+export interface Breakdown {
+  readonly total: Figure;
+  readonly parts: readonly Figure[];
+  /** A full breakdown (its parts should add up to the total), not a partial one. */
+  readonly full: boolean;
+}
+
 export const breakdownSumRule: Rule = (ctx) => {
   const out: Finding[] = [];
-  const { text } = ctx;
-  const figs = ctx.analysis.figures;
-  const report = (total: Figure, parts: Figure[], full: boolean): void => {
+  for (const { total, parts, full } of breakdowns(ctx.text, ctx.analysis)) {
     // `two were children (one child victim in 2017)`: figures of another period compare, they do not split.
-    if (parts.some((p) => p.period !== total.period)) return;
+    if (parts.some((p) => p.period !== total.period)) continue;
     const sum = parts.reduce((s, p) => s + p.value, 0);
-    if (full ? sum === total.value : sum <= total.value) return;
+    if (full ? sum === total.value : sum <= total.value) continue;
     const list = parts.map((p) => `${p.text}${p.counts ? ' ' + p.counts : ''}`).join(', ');
     out.push({
       rule: 'breakdown-sum', severity: 'error', start: total.start, end: total.end,
@@ -27,12 +33,22 @@ export const breakdownSumRule: Rule = (ctx) => {
       related: parts.map((p) => ({ start: p.start, end: p.end, message: `Part: ${p.text}${p.counts ? ' ' + p.counts : ''}.` })),
       fixes: [],
     });
-  };
+  }
+  return out;
+};
 
+/**
+ * The breakdowns of a text's counts, in the order of their totals: parentheses right after a
+ * total, the parts after `including`, and the subjects of a sentence that opens with `Of the N`.
+ * The timeline's headline rule reads the same parts (src/core/timeline/headline.ts).
+ */
+export function breakdowns(text: string, analysis: Pick<Analysis, 'figures' | 'sentences'>): Breakdown[] {
+  const out: Breakdown[] = [];
+  const figs = analysis.figures;
   for (let x = 0; x < figs.length; x++) {
     const total = figs[x]!;
     if (!isCount(total)) continue;
-    const sentence = ctx.analysis.sentences[total.sentence];
+    const sentence = analysis.sentences[total.sentence];
     if (!sentence) continue;
     // 1. `127 were adults (68 women and 52 men)`: parentheses right after the total's phrase.
     // Looked for only just after the total (indexOf over the rest of a 4.5 MB text, figure by
@@ -48,7 +64,7 @@ export const breakdownSumRule: Rule = (ctx) => {
         const inside = figs.filter((p) => p.start > open && p.end <= close);
         if (inside.length >= 2 && inside.every(isCount)) {
           const partial = /\b(including|among them|of whom|of which|such as)\b/i.test(text.slice(open, close));
-          report(total, inside, !partial);
+          out.push({ total, parts: inside, full: !partial });
         }
       }
     }
@@ -61,7 +77,7 @@ export const breakdownSumRule: Rule = (ctx) => {
       if (end === -1 || end > sentence.end) end = sentence.end;
       const parts = listItems(topLevel(figs, x + 1, from, end, text).filter(isCount), text);
       // The first part must come right after `including`: otherwise the list is of something else.
-      if (parts.length >= 1 && parts[0]!.start - from <= 20 && parts.every((p) => p.sentence === total.sentence)) report(total, parts, false);
+      if (parts.length >= 1 && parts[0]!.start - from <= 20 && parts.every((p) => p.sentence === total.sentence)) out.push({ total, parts, full: false });
     }
     // 3. `Of the 298 victims, 171 were children ... and 127 were adults ...`.
     const lead = text.slice(sentence.start, total.start);
@@ -70,11 +86,11 @@ export const breakdownSumRule: Rule = (ctx) => {
       // foreigners` (not `including 12 Ukrainians`, a part of a part).
       const parts = topLevel(figs, x + 1, total.end, sentence.end, text)
         .filter((p) => isCount(p) && /^\s+(?:were|was|are|had|came)\b/.test(text.slice(p.end, p.end + 8)));
-      if (parts.length >= 2) report(total, parts, false);
+      if (parts.length >= 2) out.push({ total, parts, full: false });
     }
   }
   return out;
-};
+}
 
 /** The figures between `from` and `end` that are not inside parentheses (not parts of parts). */
 function topLevel(figs: readonly Figure[], startAt: number, from: number, end: number, text: string): Figure[] {

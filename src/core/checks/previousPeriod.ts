@@ -9,7 +9,7 @@
  */
 import { METRIC_LABELS } from '../labels';
 import { followedBy, lastYearsMatch } from '../lastYear';
-import type { Figure } from '../model';
+import type { Figure, Period } from '../model';
 import { subjectWords } from './subject';
 import type { CheckContext, Finding, Rule } from './types';
 
@@ -32,7 +32,8 @@ function periodInDoubt(ctx: CheckContext, f: Figure, within: (g: Figure) => bool
   return undefined;
 }
 
-const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.metric !== 'age' && f.metric !== 'penalty' && f.metric !== 'percentage';
+/** Counts a narrative follows from year to year: no unit, and not an age, a penalty, a percentage or another count. */
+export const TRACKED = (f: Figure): boolean => !f.unit && f.metric !== 'other' && f.metric !== 'age' && f.metric !== 'penalty' && f.metric !== 'percentage';
 
 const YEAR = /^\d{4}$/;
 
@@ -52,6 +53,29 @@ export function dataYear(figures: readonly Figure[], year: number | undefined): 
   return latest ?? year - 1;
 }
 
+/**
+ * Whether a figure (or an amount) of `period`, in a narrative whose own data year is `own`, is
+ * stated for `year`: by that year's name, or as the narrative's current period when `year` is its
+ * own. By default, whether it is of the narrative's own period.
+ */
+export function statesYear(period: Period, own: number | undefined, year: number | undefined = own): boolean {
+  return period === String(year) || (year === own && period === 'current');
+}
+
+/**
+ * Whether a figure of `period`, in a narrative whose own data year is `mine`, restates what last
+ * year's narrative (own data year `theirYear`) stated: `previous` is last year's own period; a
+ * named year before this narrative's own, and not after last year's, is that year. `year` is the
+ * year restated (undefined when last year's is unknown), `when` says it in words.
+ */
+export function restatement(period: Period, mine: number | undefined, theirYear: number | undefined): { readonly year?: number; readonly when: string } | undefined {
+  if (period === 'previous') return { ...(theirYear !== undefined ? { year: theirYear } : {}), when: 'in the previous reporting period' };
+  if (YEAR.test(period) && mine !== undefined && Number(period) < mine && theirYear !== undefined && Number(period) <= theirYear) {
+    return { year: Number(period), when: `in ${period}` };
+  }
+  return undefined;
+}
+
 export const previousPeriodRule: Rule = (ctx) => {
   const prev = ctx.previous;
   if (!prev) return [];
@@ -64,24 +88,17 @@ export const previousPeriodRule: Rule = (ctx) => {
   const { text, analysis } = ctx;
   const year = sameCountry[0]?.meta.year ?? analysis.meta.year ?? (prev.meta.year ? prev.meta.year + 1 : undefined);
   const mine = year === undefined ? undefined : dataYear(analysis.figures.filter(within), year);
-  // What last year's narrative counted as its own: its current period, or its data year by name.
   const theirYear = dataYear(prev.figures, prev.meta.year);
-  const theirs = prev.figures.filter((g) => TRACKED(g) && (g.period === 'current' || (theirYear !== undefined && g.period === String(theirYear))));
   for (const f of analysis.figures) {
     if (!TRACKED(f) || !within(f)) continue;
-    // A figure of a named year: what last year's narrative stated for that year, by name or as its
-    // own period. The years of this narrative's own period are not last year's to say.
-    let candidates: readonly Figure[];
-    let when: string;
-    if (f.period === 'previous') {
-      candidates = theirs;
-      when = 'in the previous reporting period';
-    } else if (YEAR.test(f.period) && mine !== undefined && Number(f.period) < mine && theirYear !== undefined && Number(f.period) <= theirYear) {
-      candidates = prev.figures.filter((g) => TRACKED(g) && (g.period === f.period || (Number(f.period) === theirYear && g.period === 'current')));
-      when = `in ${f.period}`;
-    } else continue;
+    // `previous`: what last year's narrative counted as its own (its current period, or its data
+    // year by name). A figure of a named year: what last year's narrative stated for that year, by
+    // name or as its own period. The years of this narrative's own period are not last year's to say.
+    const restated = restatement(f.period, mine, theirYear);
+    if (!restated) continue;
+    const candidates = prev.figures.filter((g) => TRACKED(g) && g.metric === f.metric && statesYear(g.period, theirYear, restated.year ?? theirYear));
     const found = lastYearsMatch(
-      f, () => subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3), candidates.filter((g) => g.metric === f.metric),
+      f, () => subjectWords(text, f, analysis.sentences[f.sentence]?.end ?? f.end, 3), candidates,
       (g) => new Set(g.counts.toLowerCase().split(/\s+/).map((w) => w.replace(/s$/, ''))),
     );
     if (!found || found.same) continue;
@@ -90,7 +107,7 @@ export const previousPeriodRule: Rule = (ctx) => {
     const doubt = f.period === 'previous' ? periodInDoubt(ctx, f, within) : undefined;
     out.push({
       rule: 'previous-period', severity: 'warning', start: f.start, end: f.end,
-      message: `${f.text} ${METRIC_LABELS[f.metric]} ${when}, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,
+      message: `${f.text} ${METRIC_LABELS[f.metric]} ${restated.when}, but last year's narrative stated ${best.text}${best.counts ? ' ' + best.counts : ''}.`,
       related: [
         { start: best.start, end: best.end, document: prev.document, message: `Last year's narrative: ${best.text}${best.counts ? ' ' + best.counts : ''}.` },
         ...(doubt?.same ? [{ start: doubt.same.start, end: doubt.same.end, message: `${doubt.same.text} ${METRIC_LABELS[f.metric]} in this reporting period: is ${f.text} of this period too?` }] : []),
