@@ -359,6 +359,21 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'nine', value: 9, counts: 'victims', metric: 'victims-identified', period: 'current' },
       ],
     },
+    // A sentence the law sets, where no court imposed one, is a penalty.
+    {
+      text: 'Article 14 makes forced begging a crime, subject to a prison sentence of two to eight years.',
+      section: 'prosecution',
+      expected: [
+        { text: 'two to eight', value: 2, max: 8, unit: 'years', counts: '', metric: 'penalty', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'When the victim is a child, the minimum sentence is six years.',
+      section: 'prosecution',
+      expected: [
+        { text: 'six', value: 6, unit: 'years', counts: '', metric: 'penalty', period: 'unspecified' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

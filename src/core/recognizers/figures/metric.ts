@@ -49,6 +49,9 @@ export class SentenceFacts {
   get training(): boolean { return this.memo('training', /\b(train(ed|ing|s)?|seminars?|workshops?|courses?)\b/i); }
   get prescribed(): boolean { return this.memo('prescribed', /\bprescrib|penalt|punishable/i); }
   get sentenced(): boolean { return this.memo('sentenced', /\bsentenced|received\b/i); }
+  /** A court's act: a sentence imposed, not one the law sets. */
+  get imposed(): boolean { return this.memo('imposed', /\b(sentenced|received|receiving|imposed|handed|convicted|convictions?|courts?|judges?|served|serving|jailed)\b/i); }
+  get lawWords(): boolean { return this.memo('lawWords', /\b(criminali[sz]\w*|articles?|crimes?|offen[cs]es?|prohibits?|makes? it)\b/i); }
 }
 
 export function durationMetric(tokens: readonly Token[], i: number, j: number, b: number, facts: SentenceFacts): Metric {
@@ -64,6 +67,9 @@ export function durationMetric(tokens: readonly Token[], i: number, j: number, b
   if (near(/^(penalt|prescrib|punishable|punish|carried|carries|carry)/)) return 'penalty';
   if (near(/^(sentenc|imprisonment|suspended|jail|prison|received|served)/)) {
     if (facts.prescribed && !facts.sentenced) return 'penalty';
+    // `Article 22 ... subject to a prison sentence of one to six years`, `the minimum sentence is
+    // five years`: a sentence the law sets, where no court imposed one.
+    if (!facts.imposed && (facts.ruleWords || facts.lawWords)) return 'penalty';
     return 'sentence';
   }
   return 'other';
