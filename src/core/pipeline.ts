@@ -11,7 +11,7 @@ import { scanDates } from './recognizers/dates/rules';
 import type { LocalDate } from './recognizers/dates/types';
 import { scanEntities } from './recognizers/entities/rules';
 import type { LocalEntity } from './recognizers/entities/types';
-import { inheritReferences, inheritVictimParts } from './recognizers/figures/references';
+import { inheritListItems, inheritReferences, inheritVictimParts } from './recognizers/figures/references';
 import { SentenceFacts } from './recognizers/figures/metric';
 import { scanFigures } from './recognizers/figures/rules';
 import type { LocalFigure } from './recognizers/figures/types';
@@ -141,6 +141,7 @@ function read(text: string, section: SectionKind, cache: Map<string, SentenceRes
     if (to > from) inheritReferences(tokens, figures, from, to, tokenAt);
   }
   inheritVictimParts(figures, text);
+  inheritListItems(figures, text);
   return { sentences, figures, money, dates, entities };
 }
 

@@ -374,6 +374,40 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'six', value: 6, unit: 'years', counts: '', metric: 'penalty', period: 'unspecified' },
       ],
     },
+    // Parts between spaced dashes, like parts in parentheses.
+    {
+      text: 'The government identified 140 victims – 60 women, 50 men, and 30 children – compared with 120 in 2021.',
+      section: 'protection',
+      expected: [
+        { text: '140', value: 140, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '60', value: 60, counts: 'women', metric: 'victims-identified', period: 'current' },
+        { text: '50', value: 50, counts: 'men', metric: 'victims-identified', period: 'current' },
+        { text: '30', value: 30, counts: 'children', metric: 'victims-identified', period: 'current' },
+        { text: '120', value: 120, counts: '', metric: 'victims-identified', period: '2021' },
+      ],
+    },
+    // Items of a list after a victims figure known only from the sentence before; a number whose
+    // noun the next one shares.
+    {
+      text: 'Officials identified 40 victims in 2022. In 2022, 25 victims were exploited in agriculture, nine in domestic work, and six in begging. Police also confirmed eight adult and five child victims.',
+      section: 'protection',
+      expected: [
+        { text: '40', value: 40, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: '25', value: 25, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: 'nine', value: 9, counts: '', metric: 'victims-identified', period: '2022' },
+        { text: 'six', value: 6, counts: '', metric: 'victims-identified', period: '2022' },
+        { text: 'eight', value: 8, counts: 'adult', metric: 'victims-identified', period: 'current' },
+        { text: 'five', value: 5, counts: 'child victims', metric: 'victims-identified', period: 'current' },
+      ],
+    },
+    // Suspects are not counted as what is done to victims: sent to court, they are defendants.
+    {
+      text: 'The police referred 14 suspects to the courts for prosecution.',
+      section: 'prosecution',
+      expected: [
+        { text: '14', value: 14, counts: 'suspects', metric: 'defendants', period: 'current' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

@@ -24,9 +24,11 @@ export const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
   [/^(detained|detain|detaining|jailed|deported|deport|exploit|exploited|exploiting|exploits|abused|abusing|bringing|brought|transporting|transported|selling|sold|recruiting|extradited|extradite|extraditing|employed|employing|hired|confined|sent|expelled|appeals|appealed|fined)$/, 'other'],
 ];
 
-const TRAINEES = /^(officials?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
+const TRAINEES = /^(officials?|responders?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
 
 const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|migrants?|workers?|returnees?|citizens?|[a-z]+ans?|[a-z]+ese|[a-z]+is)$/;
+
+const PERPETRATORS = /^(suspects?|traffickers?|defendants?|offenders?|perpetrators?|accused)$/;
 
 const CHILD_SOLDIER_CONTEXT = /\b(armed|soldiers?|soldiering|recruit\w*|combat\w*|militias?|fighters?|conscript\w*|DDR|disarmament|military)\b/i;
 
@@ -50,6 +52,7 @@ export class SentenceFacts {
   get prescribed(): boolean { return this.memo('prescribed', /\bprescrib|penalt|punishable/i); }
   get sentenced(): boolean { return this.memo('sentenced', /\bsentenced|received\b/i); }
   /** A court's act: a sentence imposed, not one the law sets. */
+  get court(): boolean { return this.memo('court', /\b(prosecut\w*|courts?|trials?|judges?|judicial)\b/i); }
   get imposed(): boolean { return this.memo('imposed', /\b(sentenced|received|receiving|imposed|handed|convicted|convictions?|courts?|judges?|served|serving|jailed)\b/i); }
   get lawWords(): boolean { return this.memo('lawWords', /\b(criminali[sz]\w*|articles?|crimes?|offen[cs]es?|prohibits?|makes? it)\b/i); }
 }
@@ -119,6 +122,12 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
   // what the item before it counts, in the same words, has its metric.
   if (listed && counts !== '' && listed.counts.toLowerCase() === counts.toLowerCase()) return listed.metric;
   if (has(/^defendants?$/)) return before && before !== 'prosecutions' && before !== 'victims' && !/^victims-|other/.test(before) ? before : 'defendants';
+  // `referred 19 suspects to the courts for prosecution`: what is done to victims is not what
+  // suspects are counted as; sent to court, they are defendants.
+  const perpetrators = has(PERPETRATORS);
+  if (perpetrators && (before && /^victims-|^repatriated$/.test(before) || (!before && /^victims-(referred|assisted|sheltered)$/.test(String(nearestVerb(tokens, a, b, i, j)))))) {
+    return facts.court ? 'defendants' : 'other';
+  }
   // Children held in a camp or in detention are counted as detained, not as recruited.
   if (before && /^victims-(referred|assisted|sheltered)$|^repatriated$/.test(before) && !has(/^(cases?)$/)) return before as Metric;
   if (has(/^(children|child|boys|girls|minors)$/) && facts.childSoldiers && verb !== 'other' && !facts.detained

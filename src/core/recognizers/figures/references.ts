@@ -282,6 +282,50 @@ export function inheritVictimParts(figs: LocalFigure[], text: string): void {
   }
 }
 
+/** The offset of a spaced en or em dash (` – `, ` — `) within `limit` characters after `from`, or -1. */
+function dashAfter(text: string, from: number, limit: number): number {
+  const end = Math.min(text.length - 1, from + limit);
+  for (let k = from; k < end; k++) {
+    if ((text[k] === '–' || text[k] === '—') && text[k - 1] === ' ' && text[k + 1] === ' ') return k;
+  }
+  return -1;
+}
+
+/**
+ * Items of a list whose first item's metric was found only after the sentence was read (`In 2015,
+ * 21 victims were subjected to sex trafficking, three to forced labor, and two to forced
+ * criminality`), and a number whose noun the next one shares (`13 adult and 73 child victims`):
+ * they count what their neighbour counts.
+ */
+export function inheritListItems(figs: LocalFigure[], text: string): void {
+  for (let x = 1; x < figs.length; x++) {
+    const f = figs[x]!;
+    const g = figs[x - 1]!;
+    if (f.unit || g.unit || f.metric !== 'other' || g.metric === 'other' || f.sentence !== g.sentence) continue;
+    if (f.counts !== '' && !LIST_NOUNS.test(f.counts)) continue;
+    const gap = text.slice(g.e, f.s);
+    if (gap.length > 60 || !/^[^;:()–—]*(,|\band\b)\s*(and\s+)?$/.test(gap)) continue;
+    // `convicted 12 traffickers and fined three companies`: a verb of its own after the comma or
+    // `and` starts another clause (a verb before it is the first item's, shared by all).
+    const sep = Math.max(gap.lastIndexOf(','), gap.search(/\band\s*$/));
+    if (gap.slice(sep).split(/[^\p{L}]+/u).some((w) => w && w !== 'and' && verbMetric(w.toLowerCase()) !== undefined)) continue;
+    f.metric = g.metric;
+    if (!statedPeriod(f.period) && statedPeriod(g.period)) f.period = g.period;
+  }
+  for (let x = figs.length - 2; x >= 0; x--) {
+    const f = figs[x]!;
+    const h = figs[x + 1]!;
+    if (f.unit || h.unit || f.metric !== 'other' || h.metric === 'other' || f.sentence !== h.sentence) continue;
+    // `13 adult and 73 child victims`: one word, `and`, and the next number.
+    if (/^\s+[\p{L}-]+\s+and\s+$/u.test(text.slice(f.e, h.s)) && !/\s/.test(f.counts)) {
+      f.metric = h.metric;
+      if (!statedPeriod(f.period)) f.period = h.period;
+    }
+  }
+}
+
+const LIST_NOUNS = /^(?:[\p{L}-]+\s)?(?:females?|males?|women|men|girls|boys|children|adults|minors|victims?|survivors?|persons|people|individuals|nationals|citizens|foreigners|\p{Lu}[\p{L}]*(?:ans|ese|is|s))$/u;
+
 const YEAR_IN = /\b(19|20)\d\d\b|\bprevious\b|\bprior\b/;
 
 /** `text.indexOf(ch, from)` that looks at most `limit` characters. */
@@ -301,10 +345,13 @@ export function inheritBreakdowns(figs: LocalFigure[], from: number, text: strin
     const total = figs[x]!;
     if (total.unit) continue;
     let y = x + 1;
-    // Parts sit inside `( ... )` right after the total's noun phrase.
-    const afterTotal = boundedIndexOf(text, '(', total.e, 61);
+    // Parts sit inside `( ... )`, or between spaced dashes (`255 victims – 102 females, 153 males
+    // and 74 children – ...`), right after the total's noun phrase.
+    const paren = boundedIndexOf(text, '(', total.e, 61);
+    const dash = dashAfter(text, total.e, 61);
+    const afterTotal = paren === -1 || (dash !== -1 && dash < paren) ? dash : paren;
     if (afterTotal === -1) continue;
-    const close = boundedIndexOf(text, ')', afterTotal, 300);
+    const close = afterTotal === paren ? boundedIndexOf(text, ')', afterTotal, 300) : dashAfter(text, afterTotal + 1, 300);
     if (close === -1) continue;
     if (text.slice(total.e, afterTotal).includes(',')) continue;
     while (y < figs.length && figs[y]!.s < close) {
