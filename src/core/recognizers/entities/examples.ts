@@ -178,6 +178,20 @@ export const corpus: Corpus<EntityItem> = {
       ],
     },
     {
+      text: "Recruiters moved women from North Asia to San'aba and the coast.",
+      expected: [
+        { text: 'North Asia', type: 'region' },
+        { text: "San'aba", type: 'city' },
+      ],
+    },
+    {
+      text: 'Officials met at the Danube Ministerial Initiative against Human Trafficking (DAMIHT). The NRM was revised.',
+      expected: [
+        { text: 'Danube Ministerial Initiative against Human Trafficking', type: 'international-organization', acronym: 'DAMIHT' },
+        { text: 'NRM', bare: true, type: 'plan' },
+      ],
+    },
+    {
       text: 'Officers of the Tarsan Republic Police met the families.',
       expected: [
         { text: 'Tarsan Republic Police', type: 'government-body' },

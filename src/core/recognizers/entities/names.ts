@@ -27,6 +27,8 @@ export function classifyName(words: readonly string[]): EntityType | undefined {
   const joined = lower.join(' ');
   if (/\b(united nations|international organization|world bank|european union|african union)\b/.test(joined) || lower[0] === 'un') return 'international-organization';
   if (/\bred (cross|crescent)\b/.test(joined)) return 'ngo';
+  // `Coordinated Mekong Ministerial Initiative against Human Trafficking`: governments together.
+  if (/\b(ministerial|intergovernmental|inter-governmental)\b/.test(joined) && /\b(initiative|process|conference|forum)\b/.test(joined)) return 'international-organization';
   if (/\bpublic prosecution\b/.test(joined)) return 'government-body';
   if (/\b(system|mechanism|programme|program|procedures|guidelines|framework)$/.test(joined) && !/\binternational\b/.test(joined)) return 'plan';
   if (/\b(self-defense|self-defence|armed group|liberation|jihad|islamic state|boko haram|al-shabaab|militia|resistance army)\b/.test(joined)) return 'armed-group';

@@ -393,10 +393,11 @@ function placesByUse(c: Scan): void {
   for (let i = 1; i < tokens.length; i++) {
     if (used[i] || sentenceStart[i]) continue;
     const t = tokens[i]!;
-    if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]/.test(t.t)) continue;
+    // `Sana'a` keeps its apostrophe; `Nigeria’s` is a possessive.
+    if (!isCapitalized(t) || isAcronym(t) || t.t.length < 3 || /['’]s$/.test(t.t)) continue;
     let end = i + 1;
     for (;;) {
-      while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]/.test(tokens[end]!.t)) end++;
+      while (end < tokens.length && end < i + 3 && !used[end] && isCapitalized(tokens[end]!) && !isAcronym(tokens[end]!) && tokens[end]!.sp && !/['’]s$/.test(tokens[end]!.t)) end++;
       // `Ciudad del Este`, `San Pedro de Macoris`: a particle inside a Spanish, Portuguese or French place name.
       const particle = tokens[end];
       if (particle && end < i + 4 && /^(del|de|do|da|dos|das|du|des)$/.test(particle.t) && tokens[end + 1] && isCapitalized(tokens[end + 1]!) && !used[end + 1] && !isAcronym(tokens[end + 1]!)) end += 2;
@@ -428,7 +429,9 @@ function placesByUse(c: Scan): void {
     }
     // `Tarsa Province` (a capitalized administrative word ends the run) is a region too.
     const adminLast = /^(Province|Region|District|Prefecture|Governorate|County|State|Department|Oblast)$/.test(tokens[end - 1]!.t);
-    push(i, end, regionWord || pairRegion || adminLast ? 'region' : 'city');
+    // `North Asia`, `Southern Africa`: a part of a continent is a region.
+    const continent = end > i + 1 && /^(Africa|Asia|Europe|America|Americas|Oceania|Caribbean)$/.test(tokens[end - 1]!.t);
+    push(i, end, regionWord || pairRegion || adminLast || continent ? 'region' : 'city');
     placeEnds.add(tokens[end - 1]!.e);
     i = end - 1;
   }
@@ -518,6 +521,7 @@ function bareAcronyms(c: Scan): void {
     const ent: LocalEntity = { s: t.s, e: t.e, text: t.t, key: fold(t.t), bareAcronym: true };
     if (hit) ent.type = hit.type;
     else if (KNOWN_ARMED_GROUPS.has(plural)) ent.type = 'armed-group';
+    else if (KNOWN_PLANS.has(plural)) ent.type = 'plan';
     // Undefined in the document, an acronym is most often a government body's: the
     // guidelines list ministries, police units, agencies, committees and funds there, and
     // narratives spell out the ones of international organizations and NGOs, which the
@@ -526,6 +530,9 @@ function bareAcronyms(c: Scan): void {
     out.push(ent);
   }
 }
+
+/** Acronyms of plans that narratives use without spelling them out: national referral mechanism, national action plan. */
+const KNOWN_PLANS: ReadonlySet<string> = new Set(['NRM', 'NAP']);
 
 /** Acronyms of armed groups that narratives use without spelling them out. */
 const KNOWN_ARMED_GROUPS: ReadonlySet<string> = new Set(['ISIS', 'ISIL', 'LRA', 'FDLR', 'AQIM', 'LTTE', 'FARC', 'ELN', 'ADF', 'RSF']);
