@@ -367,6 +367,15 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'two to eight', value: 2, max: 8, unit: 'years', counts: '', metric: 'penalty', period: 'unspecified' },
       ],
     },
+    // ... but a sentence of traffickers is one imposed, whatever law it was under.
+    {
+      text: 'The ministry reported the sentences of two traffickers under the penal code, the first to four years’ imprisonment.',
+      section: 'prosecution',
+      expected: [
+        { text: 'two', value: 2, counts: 'traffickers', metric: 'convictions', period: 'current' },
+        { text: 'four', value: 4, unit: 'years', counts: 'imprisonment', metric: 'sentence', period: 'current' },
+      ],
+    },
     {
       text: 'When the victim is a child, the minimum sentence is six years.',
       section: 'prosecution',

@@ -53,7 +53,7 @@ export class SentenceFacts {
   get sentenced(): boolean { return this.memo('sentenced', /\bsentenced|received\b/i); }
   /** A court's act: a sentence imposed, not one the law sets. */
   get court(): boolean { return this.memo('court', /\b(prosecut\w*|courts?|trials?|judges?|judicial)\b/i); }
-  get imposed(): boolean { return this.memo('imposed', /\b(sentenced|received|receiving|imposed|handed|convicted|convictions?|courts?|judges?|served|serving|jailed)\b/i); }
+  get imposed(): boolean { return this.memo('imposed', /\b(sentenced|received|receiving|imposed|handed|convicted|convictions?|courts?|judges?|served|serving|jailed|traffickers?|defendants?|offenders?|perpetrators?)\b/i); }
   get lawWords(): boolean { return this.memo('lawWords', /\b(criminali[sz]\w*|articles?|crimes?|offen[cs]es?|prohibits?|makes? it)\b/i); }
 }
 
