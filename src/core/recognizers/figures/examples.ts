@@ -269,6 +269,16 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'four', value: 4, counts: 'men', metric: 'victims-identified', period: 'current' },
       ],
     },
+    // ... also a little further on, when the sentences between count nothing else.
+    {
+      text: 'The government identified 52 trafficking victims. It did not say how many were children. Thirty victims were women, compared with 21 in 2021.',
+      section: 'protection',
+      expected: [
+        { text: '52', value: 52, counts: 'trafficking victims', metric: 'victims-identified', period: 'current' },
+        { text: 'Thirty', value: 30, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '21', value: 21, counts: '', metric: 'victims-identified', period: '2021' },
+      ],
+    },
     // ... but not a victim doing something else there.
     {
       text: 'The government identified 52 trafficking victims. For the first time one victim received compensation.',

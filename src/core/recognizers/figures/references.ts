@@ -266,7 +266,11 @@ export function inheritVictimParts(figs: LocalFigure[], text: string): void {
       if (!(anchor && anchor.sentence === f.sentence && statedPeriod(f.period) && !statedPeriod(anchor.period))) anchor = f;
       continue;
     }
-    if (!anchor || f.metric !== 'other' || f.sentence - anchor.sentence > 1) continue;
+    if (!anchor || f.metric !== 'other') continue;
+    // The next sentence, or one a little further when the sentences between count nothing else
+    // (`... in 2021. The government did not report ... Eighty-nine victims were members of ...`).
+    const prev = figs[x - 1];
+    if (f.sentence - anchor.sentence > 1 && !(f.sentence - anchor.sentence <= 3 && prev && prev.metric === anchor.metric)) continue;
     const counts = f.counts.toLowerCase();
     const victims = /\bvictims?\b/.test(counts) && !/\b(potential|possible|presumed|suspected)\b/.test(counts);
     const after = text.slice(f.e, f.e + 60);
@@ -276,7 +280,9 @@ export function inheritVictimParts(figs: LocalFigure[], text: string): void {
     if (!victims && !bare && !described) continue;
     // In the next sentence only as its subject's description: `Sixty-nine victims were female`,
     // not `one victim obtained damages`, which counts something else.
-    if (f.sentence !== anchor.sentence && !/^(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b/i.test(after)) continue;
+    // A bare number after such a description in its sentence goes with it (`..., compared with 21 in 2021`).
+    const withDescribed = bare && prev !== undefined && prev.sentence === f.sentence && prev.metric === anchor.metric;
+    if (f.sentence !== anchor.sentence && !withDescribed && !/^(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b/i.test(after)) continue;
     f.metric = anchor.metric;
     if (!statedPeriod(f.period) && statedPeriod(anchor.period)) f.period = anchor.period;
   }
