@@ -103,6 +103,8 @@ export function scanFigures(text: string, tokens: readonly Token[], a: number, b
     const counts = unit === 'percent' ? 'percent' : nounPhrase(text, tokens, j, b);
     // `younger than 18 years of age`, `girls 15 years old`: an age, before any duration.
     if (!metric && unit === 'years' && (isAgeContext(tokens, i) || tokens[j]?.l === 'old' || (tokens[j]?.l === 'of' && tokens[j + 1]?.l === 'age'))) metric = 'age';
+    // `in the past five years`: a span of time around the report, not a sentence or a penalty.
+    if (!metric && unit && unit !== 'percent' && /^(past|next|last|coming|following)$/.test(tokens[i - 1]?.l ?? '')) metric = 'other';
     if (!metric && unit) metric = durationMetric(tokens, i, j, b, facts);
     // `between the ages of 13 and 17`, `as young as 14`, `aged 12`: ages, also without `years`.
     if (!metric && isAgeContext(tokens, i)) {

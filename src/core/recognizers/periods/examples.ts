@@ -32,6 +32,43 @@ export const corpus: Corpus<PeriodItem> = {
   name: 'periods',
   recognize,
   examples: [
+    // Cumulative counts and spans of several years are of no one period; a span within a year is that year.
+    {
+      text: 'By 2022 the ministry had registered 41,200 workers since 1998.',
+      expected: [
+        { text: '41,200', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'From May 2020 through June 2022, police identified 140 potential victims.',
+      expected: [
+        { text: '140', period: 'unspecified' },
+      ],
+    },
+    {
+      text: 'From April 2021 to March 2022, police identified 44 potential victims.',
+      expected: [
+        { text: '44', period: 'current' },
+      ],
+    },
+    {
+      text: 'From March to October 2021, police identified 36 potential victims.',
+      expected: [
+        { text: '36', period: '2021' },
+      ],
+    },
+    {
+      text: 'From March 2021 to October 2021, police identified 36 potential victims.',
+      expected: [
+        { text: '36', period: '2021' },
+      ],
+    },
+    {
+      text: 'Courts suspended 40 percent of the sentences handed down in the past five years.',
+      expected: [
+        { text: '40', period: 'unspecified' },
+      ],
+    },
     // A parenthesis before the phrase is inside its stretch: the amount and its conversion, the
     // total and its parts.
     {

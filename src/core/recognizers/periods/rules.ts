@@ -117,6 +117,41 @@ function periodPhraseAt(sent: readonly Token[], i: number): [number, Period] | u
   if (prep === 'a' && w(1) === 'year' && /^(earlier|before)$/.test(w(2))) return [3, 'previous'];
   if ((prep === 'a' || prep === 'an' || prep === 'the') && isYearToken(sent[i + 1]) && /^(survey|study|report|assessment|census|estimate|estimates|investigation|review|analysis)$/.test(w(2))) return [3, sent[i + 1]!.t as Period];
   if (prep === 'by' && w(1) === 'the' && w(2) === 'end' && w(3) === 'of' && isYearToken(sent[i + 4])) return [5, sent[i + 4]!.t as Period];
+  // `313,687 since 1976`, `since January 2021`: a count since then is cumulative, of no one period.
+  if (prep === 'since') {
+    if (isYearToken(sent[i + 1])) return [2, 'unspecified'];
+    if (MONTHS[w(1)] && isYearToken(sent[i + 2])) return [3, 'unspecified'];
+    return undefined;
+  }
+  // `from October 2021 through December 2022`, `between 2019 and 2021`: a span of several years
+  // is no one period; within one year, it is that year.
+  if (prep === 'from' || prep === 'between') {
+    let k = i + 1;
+    if (MONTHS[sent[k]?.l ?? '']) k++;
+    const y1 = sent[k];
+    // `from March to October 2021`: the months of one year.
+    const linkAt = isYearToken(y1) ? k + 1 : k;
+    if (!isYearToken(y1) && !(k > i + 1 && /^(to|through|until|till|and)$/.test(sent[k]?.l ?? ''))) return undefined;
+    if (!isYearToken(y1)) {
+      const end = MONTHS[sent[k + 1]?.l ?? ''] ? k + 2 : -1;
+      return end > 0 && isYearToken(sent[end]) ? [end - i + 1, sent[end]!.t as Period] : undefined;
+    }
+    const link = sent[linkAt]?.l ?? '';
+    if (!(prep === 'from' ? /^(to|through|until|till)$/.test(link) : link === 'and')) return undefined;
+    let m = k + 2;
+    if (MONTHS[sent[m]?.l ?? '']) m++;
+    const y2 = sent[m];
+    if (!isYearToken(y2)) return undefined;
+    if (y1!.t === y2!.t) return [m - i + 1, y1!.t as Period];
+    // `from April 2019 to March 2020`: twelve months across two years are a reporting period.
+    const m1 = MONTHS[sent[k - 1]?.l ?? ''];
+    const m2 = MONTHS[sent[m - 1]?.l ?? ''];
+    const months = m1 && m2 ? (Number(y2!.t) - Number(y1!.t)) * 12 + (m2 - m1) + 1 : Infinity;
+    return [m - i + 1, months <= 12 ? 'current' : 'unspecified'];
+  }
+  // `in the past five years`, `over the last three years`: a span around the report, no one period.
+  if ((prep === 'in' || prep === 'over' || prep === 'during') && w(1) === 'the' && /^(past|last)$/.test(w(2))
+    && (sent[i + 3]?.k === Kind.Number || wordValue(w(3)) !== undefined) && /^years?$/.test(w(4))) return [5, 'unspecified'];
   // Not `over`: `an increase of 18 percent over 2022` compares with a year, it does not date the figure.
   if (prep !== 'during' && prep !== 'in' && prep !== 'throughout' && prep !== 'for') return undefined;
   if (w(1) === 'the' && /^(previous|prior|last|preceding)$/.test(w(2))) {
