@@ -427,6 +427,27 @@ export const corpus: Corpus<FigureItem> = {
         { text: '14', value: 14, counts: 'suspects', metric: 'defendants', period: 'current' },
       ],
     },
+    // A year that closes a parenthesis dates the whole parenthesis.
+    {
+      text: 'Police identified 30 victims (12 victims of sex trafficking, nine victims of forced labor, and four victims of forced begging in 2021).',
+      section: 'protection',
+      expected: [
+        { text: '30', value: 30, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '12', value: 12, counts: 'victims', metric: 'victims-identified', period: '2021' },
+        { text: 'nine', value: 9, counts: 'victims', metric: 'victims-identified', period: '2021' },
+        { text: 'four', value: 4, counts: 'victims', metric: 'victims-identified', period: '2021' },
+      ],
+    },
+    // Suspects held by the police are arrests; associates charged are defendants; `Out of N` opens a split.
+    {
+      text: 'Out of 52 suspects detained by police, courts convicted 19. Nine associates were also charged.',
+      section: 'prosecution',
+      expected: [
+        { text: '52', value: 52, counts: 'suspects detained', metric: 'arrests', period: 'current' },
+        { text: '19', value: 19, counts: '', metric: 'convictions', period: 'current' },
+        { text: 'Nine', value: 9, counts: 'associates', metric: 'defendants', period: 'current' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

@@ -26,7 +26,7 @@ export const VERB_METRICS: Array<[RegExp, Metric | 'victims']> = [
 
 const TRAINEES = /^(officials?|responders?|judges?|prosecutors?|magistrates?|officers?|police|policemen|gendarmes?|investigators?|actors?|personnel|inspectors?|staff|participants?|diplomats?|stakeholders?|soldiers?|troops|guards?|employees|workers|members|teachers|leaders|journalists|students|attendees|trainers|agents|professionals|practitioners|civil|law|border|labor|labour|justice|government|security|immigration|consular|health|social|community|religious|military|customs)$/;
 
-const PERSON_NOUNS = /^(traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|migrants?|workers?|returnees?|citizens?|[a-z]+ans?|[a-z]+ese|[a-z]+is)$/;
+const PERSON_NOUNS = /^(associates|accomplices|co-defendants|brokers|pimps|smugglers|traffickers?|persons?|people|individuals?|suspects?|defendants?|offenders?|perpetrators?|slaveholders?|men|women|nationals|officials?|officers?|employers?|recruiters?|migrants?|workers?|returnees?|citizens?|[a-z]+ans?|[a-z]+ese|[a-z]+is)$/;
 
 const PERPETRATORS = /^(suspects?|traffickers?|defendants?|offenders?|perpetrators?|accused)$/;
 
@@ -109,6 +109,8 @@ export function countMetric(tokens: readonly Token[], a: number, b: number, i: n
   if (has(/^convictions?$/)) return 'convictions';
   if (has(/^acquittals?$/)) return 'acquittals';
   if (has(/^arrests?$/)) return 'arrests';
+  // `44 traffickers detained by police`: suspects held are arrests.
+  if (has(PERPETRATORS) && (words.some((w) => /^detained$/.test(w)) || /^(detained|detaining|detain)$/.test(tokens[i - 1]?.l ?? ''))) return 'arrests';
   // `three kiln owners convicted under ...`, `nine suspects arrested in 2014`: a participle in the phrase.
   const inner = words.slice(1).map((w) => verbMetric(w)).find((m) => m && m !== 'victims' && m !== 'other' && m !== 'officials-trained');
   if (inner && !has(/^(victims?|children|cases?)$/)) return inner === 'prosecutions' ? 'defendants' : inner as Metric;

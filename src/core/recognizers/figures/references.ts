@@ -90,7 +90,7 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     const w = (d: number): string => tokens[k - d]?.l ?? '';
     const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
     // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
-    if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of')) {
+    if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of') || (w(1) === 'of' && w(2) === 'out')) {
       for (let y = x - 1; y >= back(x); y--) {
         const g = figs[y]!;
         if (g.value === f.value && !g.unit && g.metric !== 'other') {

@@ -85,6 +85,13 @@ export function periodMarks(sent: readonly Token[], sentText: string): PeriodMar
       // (`UNICEF estimated in 2015 that between 6,000 and 10,000 ...`), after the rest.
       if (period !== 'previous') trailing.push([i + len, clauseStart, period]);
     }
+    // `(21 victims of sex trafficking, eight ..., and two ... in 2018)`: a year that closes a
+    // parenthesis dates all of it.
+    if (!compared && sent[i + len]?.t === ')') {
+      let open = i - 1;
+      while (open > clauseStart && sent[open]!.t !== '(' && sent[open]!.t !== ')') open--;
+      if (sent[open]?.t === '(') from = Math.min(from, open + 1);
+    }
     for (let j = Math.max(from, clauseStart); j < i; j++) at[j] ??= period;
     i += len - 1;
   }
