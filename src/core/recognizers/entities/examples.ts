@@ -192,6 +192,14 @@ export const corpus: Corpus<EntityItem> = {
       ],
     },
     {
+      text: 'The 2008 Act Relating to the Protection of Minors applied. While Law 112 defined forced labor, the Integral Law against Trafficking and Exploitation of Persons did not.',
+      expected: [
+        { text: '2008 Act Relating to the Protection of Minors', type: 'law' },
+        { text: 'Law 112', type: 'law' },
+        { text: 'Integral Law against Trafficking and Exploitation of Persons', type: 'law' },
+      ],
+    },
+    {
       text: 'Officers of the Tarsan Republic Police met the families.',
       expected: [
         { text: 'Tarsan Republic Police', type: 'government-body' },

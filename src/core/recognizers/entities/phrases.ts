@@ -51,7 +51,7 @@ export function titleAfter(tokens: readonly Token[], j: number): number {
   let k = j;
   let end = j;
   const first = tokens[k];
-  if (!first || !(isCapitalized(first) || first.l === 'on' || first.l === 'relating')) return j;
+  if (!first || !(isCapitalized(first) || /^(on|relating|against|concerning|regarding|governing)$/.test(first.l))) return j;
   // Titles are short: a run of more than 24 words is not one title.
   while (k < tokens.length && k < j + 24 && (tokens[k]!.k === Kind.Word || tokens[k]!.t === ',') && (tokens[k]!.t === ',' || isCapitalized(tokens[k]!) || CONNECTORS.has(tokens[k]!.l) || tokens[k]!.l === 'relating')) {
     // `... of Persons and the Law on Social Assistance`: another law's name begins.

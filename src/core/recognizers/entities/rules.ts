@@ -180,7 +180,7 @@ function laws(c: Scan): void {
         if (!p || used[st - 1] || i - st >= 12) break;
         // `Zembla’s Labor Act`: the owner is not part of the title.
         if (isCapitalized(p) && /['’]s$/.test(p.t) && !/^(women|children|workers|people)['’]s$/.test(p.l)) break;
-        if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its)$/i.test(p.t)) st--;
+        if (isCapitalized(p) && !isAcronym(p) && !/^(the|in|under|during|a|an|this|its|while|although|though|since|because|when|if|after|before|as|per|by|with|despite)$/i.test(p.t)) st--;
         // `Prevention of Human Trafficking Act`, `Anti-Trafficking in Persons Act`
         else if (/^(of|on|against|for|and|in)$/.test(p.l) && tokens[st - 2] && isCapitalized(tokens[st - 2]!) && !/['’]s$/.test(tokens[st - 2]!.t) && st < i) st--;
         // `Bonded Labour System (Abolition) Act`, `Criminal Law (Codification and Reform) Act`
@@ -215,7 +215,8 @@ function laws(c: Scan): void {
       if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
         // `2003 Law on Human Smuggling and Trafficking`: the title after `on` belongs to it.
         let end = j + 1;
-        if (tokens[j]!.t === 'Law' && tokens[end]?.l === 'on') end = Math.max(end, titleAfter(tokens, end));
+        // `2006 Act Relating to the Transportation of Minors ...`, `Law against Trafficking ...`
+        if (/^(Law|Act)$/.test(tokens[j]!.t) && /^(on|relating|against|concerning|regarding|governing)$/.test(tokens[end]?.l ?? '')) end = Math.max(end, titleAfter(tokens, end));
         // `2017 Labour Act 2074`: the same year in another calendar.
         if (tokens[j]!.t === 'Act' && tokens[end]?.k === Kind.Number && /^20[4-9]\d$/.test(tokens[end]!.t)) end++;
         push(i, end, 'law');
