@@ -11,7 +11,7 @@ export { fold } from './currencies';
 import { fold } from './currencies';
 
 const EXTRA_COUNTRIES = [
-  "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'republic of the congo', 'drc',
+  "cote d'ivoire", 'ivory coast', 'democratic republic of the congo', 'democratic republic of congo', 'republic of the congo', 'drc',
   'guinea-bissau', 'the gambia', 'gambia', 'eswatini', 'timor-leste', 'north macedonia', 'czechia',
   'burma', 'united states', 'united kingdom', 'kosovo', 'south sudan', 'cabo verde', 'sao tome and principe',
   'uae', 'chad', 'niger', 'jordan', 'laos', 'georgia', 'philippines', 'the philippines', 'korea', 'north korea', 'south korea', 'taiwan', 'hong kong', 'macau', 'palestine',

@@ -200,6 +200,13 @@ export const corpus: Corpus<EntityItem> = {
       ],
     },
     {
+      text: 'Recruiters came from the Democratic Republic of Congo. The 2019 anti-slavery law applied.',
+      expected: [
+        { text: 'Democratic Republic of Congo', type: 'country' },
+        { text: '2019 anti-slavery law', type: 'law' },
+      ],
+    },
+    {
       text: 'Officers of the Tarsan Republic Police met the families.',
       expected: [
         { text: 'Tarsan Republic Police', type: 'government-body' },

@@ -211,7 +211,7 @@ function laws(c: Scan): void {
     // `2012 anti-trafficking law`, `2012 law`, `2015 Penal Code`
     if (isYearToken(t)) {
       let j = i + 1;
-      while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-trafficking|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
+      while (j < tokens.length && j < i + 4 && tokens[j]!.k === Kind.Word && /^(anti-[a-z]+|trafficking|labor|labour|penal|criminal|child|protection|amended|new|revised|domestic|worker|workers|migration|slavery|smuggling|code|law|act)$/i.test(tokens[j]!.l) && !/^(law|act|code)$/.test(tokens[j]!.l)) j++;
       if (j < tokens.length && /^(law|act|code)$/.test(tokens[j]!.l)) {
         // `2003 Law on Human Smuggling and Trafficking`: the title after `on` belongs to it.
         let end = j + 1;

@@ -448,6 +448,32 @@ export const corpus: Corpus<FigureItem> = {
         { text: 'Nine', value: 9, counts: 'associates', metric: 'defendants', period: 'current' },
       ],
     },
+    // The items of a comparison's list compare too: `of these` splits the total, not them.
+    // `Among the N` restates like `Of the N`.
+    {
+      text: 'In 2022, officials identified 120 victims, compared with 95 in 2021 and 70 in 2020. Traffickers exploited 64 of these victims in agriculture. Among the 120 victims identified, there were 50 women and 70 men.',
+      section: 'protection',
+      expected: [
+        { text: '120', value: 120, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: '95', value: 95, counts: '', metric: 'victims-identified', period: '2021' },
+        { text: '70', value: 70, counts: '', metric: 'victims-identified', period: '2020' },
+        { text: '64', value: 64, counts: 'victims', metric: 'victims-identified', period: '2022' },
+        { text: '120', value: 120, counts: 'victims identified', metric: 'victims-identified', period: '2022' },
+        { text: '50', value: 50, counts: 'women', metric: 'victims-identified', period: '2022' },
+        { text: '70', value: 70, counts: 'men', metric: 'victims-identified', period: '2022' },
+      ],
+    },
+    // Victims counted by how they were exploited, and victims compared with them, in the next sentence.
+    {
+      text: 'Police identified 45 victims. Traffickers exploited 30 victims in forced labor and 15 in sex trafficking. This compared to 38 trafficking victims in 2021.',
+      section: 'protection',
+      expected: [
+        { text: '45', value: 45, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '30', value: 30, counts: 'victims', metric: 'victims-identified', period: 'current' },
+        { text: '15', value: 15, counts: '', metric: 'victims-identified', period: 'current' },
+        { text: '38', value: 38, counts: 'trafficking victims', metric: 'victims-identified', period: '2021' },
+      ],
+    },
     // A span of time around the report is no count of its period.
     {
       text: 'As reported over the past five years, Zembla is a source country.',

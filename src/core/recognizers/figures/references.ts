@@ -29,10 +29,14 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
   }
   if (to < 2) return;
   /** Whether figure `g` is one its sentence compares another with (`compared with 16 in 2018`). */
-  const comparator = (g: LocalFigure): boolean => {
+  const comparator = (g: LocalFigure, depth = 0): boolean => {
     const gk = tokenAt.get(g.s) ?? 0;
-    return tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus'
-      || (tokens[gk - 1]?.t === '(' && statedPeriod(g.period));
+    if (tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus' || (tokens[gk - 1]?.t === '(' && statedPeriod(g.period))) return true;
+    // `compared with 111 in 2020 and 86 in 2019`: the items of a comparison's list compare too.
+    const y = figs.indexOf(g);
+    const p = y > 0 ? figs[y - 1] : undefined;
+    return depth < 8 && p !== undefined && p.sentence === g.sentence && statedPeriod(g.period) && (tokens[gk - 1]?.l === 'and' || tokens[gk - 1]?.t === ',')
+      && comparator(p, depth + 1);
   };
   /**
    * The total that `of these` / `of those` in figure x refers to: the last figure before it, in
@@ -90,7 +94,7 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     const w = (d: number): string => tokens[k - d]?.l ?? '';
     const prevFig = figs[x - 1] && !figs[x - 1]!.unit ? figs[x - 1] : undefined;
     // `Of the 298 victims` / `Of those 106 assisted`: the same value stated before in the paragraph.
-    if (w(1) === 'the' && w(2) === 'of' || (/^(those|these)$/.test(w(1)) && w(2) === 'of') || (w(1) === 'of' && w(2) === 'out')) {
+    if (w(1) === 'the' && (w(2) === 'of' || w(2) === 'among') || (/^(those|these)$/.test(w(1)) && w(2) === 'of') || (w(1) === 'of' && w(2) === 'out')) {
       for (let y = x - 1; y >= back(x); y--) {
         const g = figs[y]!;
         if (g.value === f.value && !g.unit && g.metric !== 'other') {
@@ -282,7 +286,12 @@ export function inheritVictimParts(figs: LocalFigure[], text: string): void {
     // not `one victim obtained damages`, which counts something else.
     // A bare number after such a description in its sentence goes with it (`..., compared with 21 in 2021`).
     const withDescribed = bare && prev !== undefined && prev.sentence === f.sentence && prev.metric === anchor.metric;
-    if (f.sentence !== anchor.sentence && !withDescribed && !/^(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b/i.test(after)) continue;
+    // So are victims counted as exploited (`Traffickers exploited 238 victims in forced labor`) and
+    // victims compared with them (`This compared to 14 trafficking victims in 2017`).
+    const lead = text.slice(Math.max(0, f.s - 16), f.s);
+    const howExploited = victims && /\b(exploited|subjected)\s+$/i.test(lead);
+    const compared = victims && /\b(compared (?:to|with)|versus)\s+$/i.test(lead);
+    if (f.sentence !== anchor.sentence && !withDescribed && !howExploited && !compared && !/^(?:\s+[\w-]+){0,2}?\s+(?:were|was)\b/i.test(after)) continue;
     f.metric = anchor.metric;
     if (!statedPeriod(f.period) && statedPeriod(anchor.period)) f.period = anchor.period;
   }
