@@ -110,6 +110,8 @@ describe('consistency check: each rule on small texts of our own', () => {
     assert.strictEqual(rules(doc('Officials identified nine victims; four were victims of forced labor (six victims of sex trafficking and three victims of forced labor in 2021).'), 'breakdown-sum').length, 0);
     // ... also when the total names its own year.
     assert.strictEqual(rules(doc('Police officially recognized all six victims in 2022 (five recognized by police and three by the commission in 2021).'), 'breakdown-sum').length, 0);
+    // A figure right after `including` inside the parentheses is a part of a part.
+    assert.strictEqual(rules(doc('Officials identified 20 victims (18 victims of forced labor, including two children, and two victims of sex trafficking).'), 'breakdown-sum').length, 0);
     // `N of whom` splits the total again; it is no item of the list before it.
     assert.strictEqual(rules(doc('The ministry referred all 40 victims to shelters, including 22 women and 18 men, 30 of whom were exploited in agriculture and ten in domestic work.'), 'breakdown-sum').length, 0);
   });
@@ -132,6 +134,8 @@ describe('consistency check: each rule on small texts of our own', () => {
     assert.strictEqual(rules(doc('The government convicted 14 traffickers, an increase from nine convictions in the previous reporting period.'), 'trend-claim').length, 0);
     assert.strictEqual(rules(doc('The government convicted four traffickers, an increase from nine convictions in the previous reporting period.'), 'trend-claim').length, 1);
     assert.strictEqual(rules(doc('Courts convicted 30 traffickers, down from 21.'), 'trend-claim').length, 1);
+    // A part in parentheses is not the figure compared.
+    assert.strictEqual(rules(doc('Police identified 19 victims (16 women and three men), an increase from nine in 2021.'), 'trend-claim').length, 0);
     // The figure compared counts the same noun, not the one nearest the claim.
     assert.strictEqual(rules(doc('The ministry employed 140 labor inspectors in all six provinces, an increase from 120 inspectors the year before.'), 'trend-claim').length, 0);
     assert.strictEqual(rules(doc('The ministry employed 100 labor inspectors in all six provinces, an increase from 120 inspectors the year before.'), 'trend-claim').length, 1);

@@ -61,7 +61,10 @@ export function breakdowns(text: string, analysis: Pick<Analysis, 'figures' | 's
       const closeAt = text.slice(open, Math.min(sentence.end, open + 400)).indexOf(')');
       const close = closeAt === -1 ? -1 : open + closeAt;
       if (close !== -1 && close <= sentence.end) {
-        const inside = figs.filter((p) => p.start > open && p.end <= close);
+        // `(13 sex trafficking victims, including one minor, and one labor trafficking victim)`:
+        // a figure right after `including` is a part of the part before it.
+        const inside = figs.filter((p) => p.start > open && p.end <= close
+          && !/\bincluding\s+(?:(?:at least|some|about)\s+)?$/i.test(text.slice(Math.max(open, p.start - 30), p.start)));
         if (inside.length >= 2 && inside.every(isCount)) {
           const partial = /\b(including|among them|of whom|of which|such as)\b/i.test(text.slice(open, close));
           out.push({ total, parts: inside, full: !partial });

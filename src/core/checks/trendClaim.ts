@@ -37,6 +37,9 @@ export const trendClaimRule: Rule = (ctx) => {
     for (let y = x - 1; y >= 0 && figs[y]!.sentence === base.sentence; y--) {
       const f = figs[y]!;
       if (f.unit || f.period === base.period) continue;
+      // `17 victims (15 ... and two ...), an increase from seven`: a part in parentheses is not compared.
+      const between = text.slice(f.end, claimStart);
+      if ((between.match(/\)/g)?.length ?? 0) > (between.match(/\(/g)?.length ?? 0)) continue;
       if (noun ? headNoun(f.counts) === noun : base.metric === 'other' || f.metric === base.metric) {
         current = f;
         break;
