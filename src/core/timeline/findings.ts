@@ -5,18 +5,7 @@
  * researcher sees the same finding the Problems panel gives when that narrative is open.
  */
 import { check, previousReport, type Finding } from '../checks';
-import type { CountrySeries, TimelineInput, TimelineMetric } from './model';
-
-/** The check's previous-period finding on the restatement of a year whose two sources disagree. */
-export interface TimelineFinding {
-  readonly metric: TimelineMetric;
-  readonly year: number;
-  readonly message: string;
-  /** The restating narrative's document, and the finding's span there. */
-  readonly document: string;
-  readonly start: number;
-  readonly end: number;
-}
+import type { CountrySeries, TimelineFinding, TimelineInput } from './model';
 
 /** The previous-period findings behind the series' disagreements (none for a year the rule does not flag, such as the budget's). */
 export function disagreementFindings(inputs: readonly TimelineInput[], series: CountrySeries): TimelineFinding[] {

@@ -3,5 +3,5 @@ export * from './model';
 export { HeadlineReader, OWNER, type Demotion } from './headline';
 export { allSeries, compareCountries, countries, countrySeries, headlineValue } from './series';
 export { compact, tierShort, timelineSvg, type SvgOptions } from './svg';
-export { disagreementFindings, type TimelineFinding } from './findings';
+export { disagreementFindings } from './findings';
 export * from './tables';

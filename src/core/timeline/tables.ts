@@ -4,7 +4,7 @@
  * also says where its figure stands (to open it). The editor's view draws these tables, sorts
  * them, and copies or exports them as text or CSV; nothing here knows of a page or an editor.
  */
-import { csvField } from '../export/csv';
+import { csvField } from '../export/field';
 import { formatNumber } from '../labels';
 import type { CountryValue, MetricSeries, SourcePoint, TimelineMetric, YearPoint } from './model';
 import { TIMELINE_LABELS } from './model';
