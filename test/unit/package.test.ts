@@ -17,7 +17,7 @@ describe('the extension package', () => {
       'docs/rules/acronym.md', 'docs/rules/breakdown-sum.md', 'docs/rules/conversion-rate.md', 'docs/rules/number-style.md',
       'docs/rules/previous-period.md', 'docs/rules/repeated-figure.md', 'docs/rules/tier.md', 'docs/rules/trend-claim.md',
       'language-configuration.json', 'media/icon.png', 'media/screenshots/highlights.png', 'media/screenshots/money-hover.png',
-      'media/screenshots/report-tree.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
+      'media/screenshots/report-tree.png', 'media/screenshots/timeline.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
     ]);
   });
 
