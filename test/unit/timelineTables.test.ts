@@ -1,26 +1,18 @@
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
 import {
   compareCountries, compareTable, countrySeries, disagreementFindings, metricTable, sortRows, tableCsv, tableText,
   type CountrySeries, type TimelineInput,
 } from '../../src/core/timeline';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERIES_DIR = path.join(ROOT, 'test', 'fixtures', 'timeline');
-
-function input(file: string): TimelineInput {
-  const text = readFileSync(file, 'utf8');
-  return { document: file, text, analysis: analyze(text) };
-}
+import { corvania, ROOT, timelineInput as input } from '../support/timeline';
 
 describe('timeline: the tables of the editor view, and the check beside a disagreement', function () {
   let inputs: TimelineInput[];
   let series: CountrySeries;
   let reportYears: Map<number, number>;
   before(function () {
-    inputs = readdirSync(SERIES_DIR).filter((f) => f.endsWith('.tip.txt')).map((f) => input(path.join(SERIES_DIR, f)));
+    inputs = corvania();
     series = countrySeries(inputs, 'Corvania')!;
     reportYears = new Map(series.reports.map((r) => [r.dataYear, r.reportYear]));
   });

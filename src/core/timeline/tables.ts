@@ -49,6 +49,17 @@ function sourceCell(s: SourcePoint | undefined, unit: MetricSeries['unit']): Tab
   return s ? { text: sourceText(s, unit), sort: s.value, at: { document: s.document, start: s.start, end: s.end } } : { text: '' };
 }
 
+/** The columns both tables end with, and their cells: both sources of the point, and whether they disagree. */
+const SOURCE_COLUMNS: readonly TableColumn[] = [
+  { label: 'Own narrative', numeric: true },
+  { label: "Next year's restatement", numeric: true },
+  { label: 'Disagree', numeric: false },
+];
+
+function sourceCells(p: YearPoint | undefined, unit: MetricSeries['unit']): TableCell[] {
+  return [sourceCell(p?.current, unit), sourceCell(p?.restated, unit), disagreementCell(p)];
+}
+
 function disagreementCell(p: YearPoint | undefined): TableCell {
   if (!p?.disagreement || !p.current || !p.restated) return { text: '' };
   return { text: `${formatNumber(p.current.value)} ≠ ${formatNumber(p.restated.value)}`, sort: 1 };
@@ -61,18 +72,14 @@ export function metricTable(country: string, m: MetricSeries, reportYears: Reado
     columns: [
       { label: 'Data year', numeric: true },
       { label: 'Report', numeric: true },
-      { label: 'Own narrative', numeric: true },
-      { label: "Next year's restatement", numeric: true },
-      { label: 'Disagree', numeric: false },
+      ...SOURCE_COLUMNS,
     ],
     rows: m.points.map((p) => {
       const report = reportYears.get(p.year);
       return [
         { text: String(p.year), sort: p.year },
         report !== undefined ? { text: String(report), sort: report } : { text: '' },
-        sourceCell(p.current, m.unit),
-        sourceCell(p.restated, m.unit),
-        disagreementCell(p),
+        ...sourceCells(p, m.unit),
       ];
     }),
   };
@@ -86,18 +93,14 @@ export function compareTable(metric: TimelineMetric, year: number, values: reado
     columns: [
       { label: 'Country', numeric: false },
       { label: 'Value', numeric: true },
-      { label: 'Own narrative', numeric: true },
-      { label: "Next year's restatement", numeric: true },
-      { label: 'Disagree', numeric: false },
+      ...SOURCE_COLUMNS,
     ],
     rows: values.map((v) => {
       const drawn = v.point?.current ?? v.point?.restated;
       return [
         { text: v.country, sort: v.country },
         v.value !== undefined && drawn ? { ...sourceCell(drawn, unit), text: formatNumber(v.value) } : { text: 'not stated' },
-        sourceCell(v.point?.current, unit),
-        sourceCell(v.point?.restated, unit),
-        disagreementCell(v.point),
+        ...sourceCells(v.point, unit),
       ];
     }),
   };
