@@ -1,4 +1,4 @@
-// Bundles the extension and the command line, as the yo-code esbuild template does:
+// Bundles the extension, the command line and the timeline's web page, as the yo-code esbuild template does:
 // `node esbuild.js` for a development build, `--production` to minify, `--watch` to rebuild.
 // Type checking is separate (`tsc`), so a build never waits on it.
 const esbuild = require('esbuild');
@@ -39,6 +39,12 @@ const targets = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The command line: plain Node, no `vscode` anywhere in its graph.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The timeline's web page: a browser script with its chart library (Observable Plot) bundled in,
+  // and its style sheet beside it (dist/webview/timeline.css): the webview loads nothing else.
+  {
+    ...common, entryPoints: ['src/webview/timeline/main.ts'], outfile: 'dist/webview/timeline.js',
+    format: 'iife', platform: 'browser', target: 'chrome120', tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 
 async function main() {

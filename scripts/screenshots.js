@@ -4,8 +4,11 @@
 //   media/screenshots/report-tree.png   the Report view beside samples/veldora-2023.tip.txt
 //   media/screenshots/money-hover.png   the hover over an amount of money in the report
 //   media/screenshots/highlights.png    the highlights of entities, figures and money in the editor
+//   media/screenshots/timeline.png      the timeline of the fictional Corvania (test/fixtures/timeline/)
+//                                       beside its 2022 narrative: the convictions chart with its
+//                                       disagreement, a point's sentence in the tooltip and selected
 //
-//   node scripts/screenshots.js [report-tree|money-hover|highlights ...]   (after `npm run compile`)
+//   node scripts/screenshots.js [report-tree|money-hover|highlights|timeline ...]   (after `npm run compile`)
 //
 // Each picture is the 1400x900 workbench. A picture whose feature does not show (no hover
 // appears, for instance) is skipped with a message and the others are still taken; the exit
@@ -32,11 +35,11 @@ const SETTINGS = {
 const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** One workbench per picture, so that each starts from the same state. */
-async function withWorkbench(fn) {
+/** One workbench per picture, so that each starts from the same state, on a copy of `folder` (the samples). */
+async function withWorkbench(fn, folder = path.join(ROOT, 'samples')) {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-lens-shots-'));
   const removeWorkspace = host.onCleanup(() => fs.rmSync(workspace, { recursive: true, force: true }));
-  fs.cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
+  fs.cpSync(folder, workspace, { recursive: true });
   const wb = await host.openWorkbench({ workspace, settings: SETTINGS, viewport: VIEWPORT });
   try {
     return await fn(wb.page);
@@ -46,14 +49,14 @@ async function withWorkbench(fn) {
   }
 }
 
-async function openSample(page) {
+async function openSample(page, name = SAMPLE) {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
-  await input.fill(SAMPLE);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await page.keyboard.press('Enter');
-  await page.locator('.part.editor .tab', { hasText: SAMPLE }).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.locator('.part.editor .tab', { hasText: name }).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
   await page.locator('.part.editor .view-lines').first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
 }
 
@@ -159,10 +162,50 @@ async function highlights(page, file) {
   await host.screenshot(page, file);
 }
 
+/** The webview frame whose page holds `selector` with `text` (a webview is an iframe in an iframe). */
+async function webviewFrame(page, selector, text) {
+  const started = Date.now();
+  for (;;) {
+    for (const f of page.frames()) {
+      if (f !== page.mainFrame() && (await f.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return f;
+    }
+    if (Date.now() - started > 2 * TIMEOUT_MS) throw new Error(`no webview shows ${selector} "${text}"`);
+    await sleep(100);
+  }
+}
+
+/** (d) The timeline of Corvania beside its 2022 narrative: convictions, the disagreement, a point's sentence. */
+async function timeline(page, file) {
+  await openSample(page, 'corvania-2022.tip.txt');
+  await page.keyboard.press('Control+B');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>TIP Lens: Show Timeline');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Timeline' }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  const tl = await webviewFrame(page, 'h1', 'Corvania over the years');
+  const convictions = tl.locator('section.metric', { has: tl.locator('h2', { hasText: exactly('convictions') }) });
+  await convictions.locator('h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  const point = convictions.locator('g[aria-description="restatement"] > *').nth(3);
+  await point.waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await point.click(); // the sentence selected in the narrative
+  await page.locator('.part.statusbar').getByText(/\(\d+ selected\)/).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await convictions.locator('h2').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await sleep(300);
+  await point.hover();
+  await tl.locator('#tooltip').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await sleep(500);
+  await host.screenshot(page, file);
+}
+
 const SHOTS = {
   'report-tree': { take: reportTree, caption: 'The Report view beside a TIP report: its meta, figures by section and metric, money and entities' },
   'money-hover': { take: moneyHover, caption: 'Hovering over an amount of money: the amount converted, and the stated conversion checked against the report\'s other conversions' },
   highlights: { take: highlights, caption: 'Entities, figures and money highlighted in a TIP report, coloured by kind' },
+  timeline: {
+    take: timeline, folder: path.join(ROOT, 'test', 'fixtures', 'timeline'),
+    caption: 'The timeline of a country beside its narrative: a chart and a table per metric, both sources of each year, the disagreement ringed with the check\'s finding',
+  },
 };
 
 async function main() {
@@ -174,7 +217,7 @@ async function main() {
   let skipped = 0;
   for (const name of wanted) {
     const file = path.join(OUT, `${name}.png`);
-    const ok = await withWorkbench((page) => SHOTS[name].take(page, file)).catch((e) => {
+    const ok = await withWorkbench((page) => SHOTS[name].take(page, file), SHOTS[name].folder).catch((e) => {
       console.log(`${name}: failed: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
       return false;
     });

@@ -4,7 +4,12 @@
 // an entity with its mention count, a filter typed in the input box, and a click on a figure
 // that selects its text in the editor. Then a decision from a hover, with the mouse and the
 // keyboard: Reject clicked in the hover shows at once in the open hover, Ctrl+Z pressed right
-// after it undoes it, and Ctrl+Z after typing still undoes the typing.
+// after it undoes it, and Ctrl+Z after typing still undoes the typing. Then the timeline (a
+// webview: an iframe in an iframe, reached through Playwright's frames) on the Corvania series of
+// test/fixtures/timeline/: opened from the Report view's title bar, one chart a metric with its
+// marks counted, the tier band, the convictions table and its sorting, a point's tooltip and the
+// sentence a click opens, a chart saved as PNG and a table as CSV through the save dialog; and
+// Compare Countries picked from the palette, its bars counted.
 //
 //   node scripts/ui-check.js        (after `npm run compile`; uses scripts/vscode-host.js)
 //
@@ -47,6 +52,11 @@ async function main() {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'tip-lens-ui-'));
   const removeWorkspace = host.onCleanup(() => fs.rmSync(workspace, { recursive: true, force: true }));
   fs.cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
+  // The timeline's fictional series, in a folder of its own.
+  fs.mkdirSync(path.join(workspace, 'timeline'));
+  for (const f of fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'timeline')).filter((n) => n.endsWith('.tip.txt'))) {
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'timeline', f), path.join(workspace, 'timeline', f));
+  }
 
   await host.ensureCodeServer();
   // No suggestion list while the check types in the report.
@@ -249,6 +259,155 @@ async function main() {
       await until('the typing to be undone', async () => (await title()).endsWith('Veldora'));
       await new Promise((r) => setTimeout(r, 500));
       if (!decisions().includes('reject 14')) throw new Error('Ctrl+Z undid the Reject, not the typing');
+    });
+
+    // ---- The timeline ------------------------------------------------------------------------
+    console.log('The timeline (a webview):');
+    /** The webview frame whose page holds `selector` with `text` (webviews are an iframe in an iframe). */
+    const webview = async (selector, text) => {
+      const started = Date.now();
+      for (;;) {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          if ((await f.locator(selector, { hasText: text }).count().catch(() => 0)) > 0) return f;
+        }
+        if (Date.now() - started > TIMEOUT_MS * 2) throw new Error(`no webview shows ${selector} "${text}"`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const quickOpen = async (name) => {
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await visible(input, 'Quick Open');
+      await input.fill(name);
+      const found = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+      await visible(found, `${name} in Quick Open`);
+      await found.click();
+      await visible(page.locator('.part.editor .tab.active', { hasText: name }).first(), `the editor tab of ${name}`);
+    };
+    /** Accepts the save dialog (VS Code's own, in the browser) at the name it offers; resolves to the path it offered. */
+    const acceptSave = async (name) => {
+      const input = page.locator('.quick-input-widget input');
+      await visible(input, 'the save dialog');
+      await until(`the save dialog to offer ${name}`, async () => (await input.inputValue()).endsWith(name));
+      const offered = await input.inputValue();
+      await page.keyboard.press('Enter');
+      return offered;
+    };
+    let tl;
+    // What the Corvania series states (test/fixtures/timeline/README.md): own narrative's figures and next year's restatements per chart.
+    const MARKS = {
+      investigations: [5, 5], prosecutions: [5, 5], 'defendants prosecuted': [5, 5], convictions: [5, 5], acquittals: [5, 4],
+      'victims identified': [5, 5], 'victims assisted': [5, 5], 'victims referred': [5, 5], 'officials trained': [5, 5], 'anti-trafficking budget (USD)': [5, 5],
+    };
+    const section = (label) => tl.locator('section.metric', { has: tl.locator('h2', { hasText: exactly(label) }) });
+    const marks = (label, mark) => section(label).locator(`g[aria-description="${mark}"] > *`);
+
+    await check('Show Timeline in the Report view\'s title bar opens the country of the active report in a webview', async () => {
+      await quickOpen('corvania-2022.tip.txt');
+      await visible(row('Corvania'), 'the Report view on Corvania');
+      await pane.locator('.pane-header').hover();
+      await pane.locator('.pane-header a.action-label[aria-label="Show Timeline"]').click();
+      await visible(page.locator('.part.editor .tab', { hasText: 'Timeline: Corvania' }), 'the tab "Timeline: Corvania"');
+      tl = await webview('h1', 'Corvania over the years');
+      await visible(tl.locator('.sub', { hasText: 'from 5 narratives' }), 'the header "from 5 narratives"');
+    });
+
+    await check('one chart a metric, its marks counted: a dot a source, a line, a ring on the one disagreement', async () => {
+      const got = [];
+      for (const [label, [own, restated]] of Object.entries(MARKS)) {
+        const s = section(label);
+        await s.scrollIntoViewIfNeeded();
+        await visible(s.locator('.plot[data-drawn="true"] svg'), `the chart of ${label}`);
+        const counts = [await marks(label, 'own narrative').count(), await marks(label, 'restatement').count(),
+          await marks(label, 'own narrative line').count(), await marks(label, 'disagreement').count()];
+        const want = [own, restated, 1, label === 'convictions' ? 1 : 0];
+        if (counts.join() !== want.join()) got.push(`${label}: ${counts.join('/')} (want ${want.join('/')})`);
+      }
+      if (got.length > 0) throw new Error(`own/restated/line/ring marks: ${got.join('; ')}`);
+      const tiers = tl.locator('section.tier g[aria-description="tier"] rect');
+      await visible(tiers.first(), 'the tier band');
+      if ((await tiers.count()) !== 5) throw new Error(`${await tiers.count()} tier cells, not 5`);
+    });
+
+    const table = () => section('convictions').locator('table');
+    const cells = async () => (await table().locator('tbody tr').all()).reduce(async (acc, tr) => [...(await acc), (await tr.locator('th, td').allTextContents()).map((t) => t.trim())], Promise.resolve([]));
+    await check('the convictions table holds both sources of each year, the disagreement marked', async () => {
+      await visible(table().locator('caption', { hasText: 'Corvania: convictions, by data year' }), 'the table\'s caption');
+      const want = [['2017', '', '', '4', ''], ['2018', '2019', '6', '6', ''], ['2019', '2020', '9', '9', ''], ['2020', '2021', '12', '14', '12 ≠ 14'], ['2021', '2022', '15', '15', ''], ['2022', '2023', '18', '', '']];
+      const got = await cells();
+      if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`rows ${JSON.stringify(got)}`);
+      if ((await table().locator('th[scope="col"]').count()) !== 5 || (await table().locator('th[scope="row"]').count()) !== 6) throw new Error('headers without their scope');
+      await visible(section('convictions').locator('.finding', { hasText: "14 convictions in the previous reporting period, but last year's narrative stated 12 traffickers." }), 'the check\'s finding under the table');
+    });
+
+    await check('clicking a header sorts the table, aria-sort says how', async () => {
+      const header = table().locator('th[scope="col"]', { hasText: 'Own narrative' });
+      await header.locator('button').click();
+      if ((await header.getAttribute('aria-sort')) !== 'ascending') throw new Error(`aria-sort is ${await header.getAttribute('aria-sort')} after one click`);
+      await header.locator('button').click();
+      if ((await header.getAttribute('aria-sort')) !== 'descending') throw new Error(`aria-sort is ${await header.getAttribute('aria-sort')} after two clicks`);
+      const years = (await cells()).map((r) => r[0]).join(',');
+      if (years !== '2022,2021,2020,2019,2018,2017') throw new Error(`years by own narrative, descending: ${years}`);
+      if ((await table().locator('th[scope="col"]', { hasText: 'Data year' }).getAttribute('aria-sort')) !== 'none') throw new Error('the year column still says it sorts');
+    });
+
+    const restated2020 = () => marks('convictions', 'restatement').nth(3);
+    await check('hovering a point shows the sentence it came from', async () => {
+      await section('convictions').scrollIntoViewIfNeeded();
+      await restated2020().hover();
+      const tip = tl.locator('#tooltip');
+      await visible(tip, 'the tooltip');
+      const text = await tip.textContent();
+      if (!/convictions, 2020, restated by the 2022 narrative: 14 convictions/.test(text) || !/an increase from 14 convictions in the previous reporting period/.test(text)) throw new Error(`the tooltip says "${text}"`);
+    });
+
+    await check('clicking it opens that sentence in the editor, selected', async () => {
+      await restated2020().click();
+      await visible(page.locator('.part.editor .tab.active', { hasText: 'corvania-2022.tip.txt' }).first(), 'corvania-2022.tip.txt active');
+      await visible(page.locator('.part.statusbar').getByText(/\(\d+ selected\)/), 'a selection in the editor (status bar "(N selected)")');
+      const n = Number(/\((\d+) selected\)/.exec(await page.locator('.part.statusbar').getByText(/\(\d+ selected\)/).first().textContent())[1]);
+      if (n < 80) throw new Error(`only ${n} characters selected: not the sentence`);
+    });
+
+    await check('a chart saved as PNG (drawn on a canvas in the webview) and its table as CSV', async () => {
+      await page.locator('.part.editor .tab', { hasText: 'Timeline: Corvania' }).click();
+      tl = await webview('h1', 'Corvania over the years');
+      await section('convictions').locator('.chart button', { hasText: exactly('PNG') }).click();
+      const png = await acceptSave('corvania-convictions.png');
+      await until(`${png} written`, () => fs.existsSync(png) && fs.statSync(png).size > 1000);
+      const bytes = fs.readFileSync(png);
+      if (bytes.subarray(0, 8).toString('hex') !== '89504e470d0a1a0a') throw new Error(`${png} is not a PNG`);
+      const width = bytes.readUInt32BE(16);
+      if (width < 560) throw new Error(`the PNG is ${width} pixels wide: not drawn at twice the chart's size`);
+      await visible(page.locator('.notifications-toasts', { hasText: 'exported Corvania convictions' }), 'the message that says where it went');
+      await section('convictions').locator('.table-wrap button', { hasText: exactly('CSV') }).click();
+      const csv = await acceptSave('corvania-convictions.csv');
+      await until(`${csv} written`, () => fs.existsSync(csv));
+      const lines = fs.readFileSync(csv, 'utf8').split('\r\n');
+      if (lines[0] !== "Data year,Report,Own narrative,Next year's restatement,Disagree" || !lines.includes('2020,2021,12,14,12 ≠ 14')) throw new Error(`the CSV reads ${JSON.stringify(lines.slice(0, 3))}`);
+    });
+
+    await check('Compare Countries from the palette: a metric, the active report\'s data year by default; bars and a table', async () => {
+      await quickOpen('corvania-2022.tip.txt');
+      await page.keyboard.press('Control+Shift+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('>TIP Lens: Compare Countries');
+      await visible(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Countries' }).first(), 'the command in the palette');
+      await page.keyboard.press('Enter');
+      await until('the metric picker', async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'victims identified' }).count()) > 0);
+      await input.fill('convictions');
+      await page.keyboard.press('Enter');
+      const year = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: "the active report's data year" });
+      await visible(year, 'the active report\'s data year, chosen by default');
+      if (!(await year.textContent()).includes('2021')) throw new Error(`the year offered first is ${await year.textContent()}`);
+      await page.keyboard.press('Enter');
+      const cmp = await webview('h1', 'convictions in 2021, by country');
+      const bars = cmp.locator('g[aria-description="value"] rect');
+      await visible(bars.first(), 'the bars');
+      if ((await bars.count()) !== 2) throw new Error(`${await bars.count()} bars, not 2 (Corvania and Veldora)`);
+      const first = (await cmp.locator('table tbody tr').first().locator('th, td').allTextContents()).slice(0, 2).join(' ');
+      if (first !== 'Corvania 15') throw new Error(`the first row is "${first}"`);
     });
   } finally {
     if (results.some((r) => !r.ok)) {

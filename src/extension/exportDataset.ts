@@ -13,11 +13,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { probes } from './probes';
 import { analyzeAsync } from '../core/analyze';
-import { annotationFileFor, type Annotation } from '../core/annotations';
+import type { Annotation } from '../core/annotations';
 import {
-  decode, ExportRun, inSkippedDir, isCandidate, isTipName, judge, ownsBratConfig, parseAnnotations, SKIP_DIRS, type ExportFormat, type Kind,
+  decode, ExportRun, inSkippedDir, isCandidate, isTipName, judge, ownsBratConfig, SKIP_DIRS, type ExportFormat, type Kind,
 } from '../core/export';
 import { LANGUAGE_ID } from './detection';
+import { readAnnotationsBeside } from './annotations/files';
+import { savedFileActions } from './savedFile';
 import { plural } from '../core/labels';
 
 export const EXPORT_COMMAND = 'tipLens.exportDataset';
@@ -174,20 +176,6 @@ async function readReport(uri: vscode.Uri): Promise<{ text: string } | { error: 
   return verdict.error !== undefined ? { error: verdict.error } : undefined;
 }
 
-/** The annotations beside a report: none without a file; an error in words for a file that does not validate. */
-async function readAnnotations(report: vscode.Uri): Promise<{ annotations: readonly Annotation[] } | { error: string; file: vscode.Uri }> {
-  const file = report.with({ path: annotationFileFor(report.path) });
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(file);
-  } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { annotations: [] };
-    return { error: e instanceof Error ? e.message : String(e), file };
-  }
-  const parsed = parseAnnotations(decode(bytes));
-  return 'error' in parsed ? { error: parsed.error, file } : parsed;
-}
-
 /** The name of a file in the dataset: relative to the exported folder, or to the workspace. */
 function nameOf(uri: vscode.Uri, target: Target): string {
   if (target.kind === 'folder' && isUnder(uri, target.uri) && uri.path !== target.uri.path) {
@@ -210,21 +198,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 let lastActions: readonly string[] = [];
 export function lastExportActions(): readonly string[] {
   return lastActions;
-}
-
-/**
- * What the message after an export offers, where it works: Open (the CSV or JSON Lines in an
- * editor), Show in Explorer (when it lies in the workspace), and Reveal in the system's file
- * manager only in a desktop window on its own machine (not in a browser, nor on a remote).
- */
-export function exportActions(format: DatasetFormat, output: vscode.Uri): Array<{ title: string; run(): Thenable<unknown> }> {
-  const out: Array<{ title: string; run(): Thenable<unknown> }> = [];
-  if (format !== 'brat') out.push({ title: 'Open', run: () => vscode.window.showTextDocument(output) });
-  if (vscode.workspace.getWorkspaceFolder(output)) out.push({ title: 'Show in Explorer', run: () => vscode.commands.executeCommand('revealInExplorer', output) });
-  if (vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined && output.scheme === 'file') {
-    out.push({ title: 'Reveal in File Manager', run: () => vscode.commands.executeCommand('revealFileInOS', output) });
-  }
-  return out;
 }
 
 export async function exportDataset(folderArg?: unknown, formatArg?: unknown, outputArg?: unknown): Promise<ExportDatasetResult> {
@@ -286,7 +259,7 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
               unreadable.push({ file, error: read ? read.error : 'no longer readable as text' });
               continue;
             }
-            const ann = await readAnnotations(uri);
+            const ann = await readAnnotationsBeside(uri);
             let annotations: readonly Annotation[] = [];
             if ('error' in ann) annotationErrors.push({ file: nameOf(ann.file, target), error: ann.error });
             else annotations = ann.annotations;
@@ -331,7 +304,7 @@ export async function exportDataset(folderArg?: unknown, formatArg?: unknown, ou
   } else {
     const unplaced = run?.unplaced ?? 0;
     const orphans = unplaced > 0 ? ` ${plural(unplaced, 'orphaned annotation')} cannot be placed in brat (their text is gone).` : '';
-    const actions = exportActions(format, output);
+    const actions = savedFileActions(output, format !== 'brat');
     lastActions = actions.map((a) => a.title);
     void vscode.window.showInformationMessage(`TIP Lens: exported ${run!.summary()} to ${vscode.workspace.asRelativePath(output, false)}.${orphans}`, ...actions.map((a) => a.title)).then((choice) => {
       void actions.find((a) => a.title === choice)?.run();

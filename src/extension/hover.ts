@@ -16,6 +16,8 @@ import type { WorkspaceIndex } from './workspaceIndex';
 import { DEFAULT_TOLERANCE } from '../core/checks/conversionRate';
 import { checkOptions, rangeInText } from './diagnostics';
 import type { PreviousDocument, PreviousYear } from './previousYear';
+import { TIMELINE_METRICS } from '../core/timeline/model';
+import { SHOW_TIMELINE } from './timeline/protocol';
 
 /**
  * How far beyond the range its own rounding allows a stated conversion's rate may be from the
@@ -72,7 +74,7 @@ class TipHoverProvider implements vscode.HoverProvider {
     if (!hit && own.length === 0) return glossaryHover(doc, position);
     const span = hit ? spanOf(hit) : own[0]!.span!;
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [OPEN_SETTINGS, SHOW_MENTIONS, ...ANNOTATION_COMMANDS] };
+    md.isTrusted = { enabledCommands: [OPEN_SETTINGS, SHOW_MENTIONS, SHOW_TIMELINE, ...ANNOTATION_COMMANDS] };
     const ctx: Context = { doc, report, workspace: this.workspace, previousYear: this.previousYear, md };
     switch (hit?.kind) {
       case 'money':
@@ -269,7 +271,7 @@ function figureHover({ doc, report, workspace, md }: Context, f: Figure): void {
   md.appendMarkdown(`**${esc(figureValue(f))}**${f.counts ? ` ${esc(f.counts)}` : ''}\n\n`);
   const facts = [
     `Counts: ${f.counts ? esc(f.counts) : '_not stated_'}`,
-    `Metric: ${METRIC_LABELS[f.metric]}`,
+    `Metric: ${METRIC_LABELS[f.metric]}${overTheYears(doc, f, meta?.country)}`,
     `Period: ${periodText(f.period, meta?.year)}`,
     `Section: ${SECTION_LABELS[f.section]}`,
   ];
@@ -325,6 +327,12 @@ function figureHover({ doc, report, workspace, md }: Context, f: Figure): void {
   } else if (workspace.state === 'indexing' || workspace.state === 'waiting') {
     md.appendMarkdown(`_The workspace's other reports are still being indexed._\n\n`);
   }
+}
+
+/** ` ([over the years](…))`: the timeline of the narrative's country, at this figure's metric, when it draws that metric. */
+function overTheYears(doc: vscode.TextDocument, f: Figure, country: string | undefined): string {
+  if (!country || !(TIMELINE_METRICS as readonly string[]).includes(f.metric)) return '';
+  return ` ([over the years](command:${SHOW_TIMELINE}?${encodeURIComponent(JSON.stringify([doc.uri.toString(), f.start, f.metric]))} "Show the timeline of ${esc(country)}"))`;
 }
 
 function periodText(p: Period, year: number | undefined): string {

@@ -12,6 +12,7 @@ import { registerHovers } from './hover';
 import { registerReportTree } from './reportTree';
 import { registerStatusBar } from './statusBar';
 import { registerStructure } from './structure';
+import { registerTimeline } from './timeline';
 import { PreviousYear } from './previousYear';
 import { probes, type TipLensExports } from './probes';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TipLensExports {
   registerCodeActions(context, checker);
   registerFindingsTree(context, checker);
   registerExportDataset(context);
+  registerTimeline(context, service, workspace);
   probes.set('service', service);
   probes.set('workspaceIndex', workspace);
   return { probes };

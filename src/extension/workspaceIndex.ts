@@ -9,6 +9,8 @@ import { CANDIDATE, type IndexedEntity, type IndexedNarrative, type IndexedRepor
 
 export type { IndexedEntity, IndexedNarrative, IndexedReport, WorkspaceFigure, WorkspaceMentions } from './indexedReport';
 import { plural } from '../core/labels';
+import type { TimelineInput } from '../core/timeline';
+import { TimelineInputs } from './timelineInputs';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
@@ -28,6 +30,22 @@ const BINARY_SNIFF_BYTES = 8 * 1024;
 const MAX_FOLDER_CHECKS = 32;
 
 export type IndexState = 'disabled' | 'waiting' | 'indexing' | 'ready';
+
+/** What changed in the index: the countries (by `countryKey`) whose reports were put or removed; all of them when `countries` is absent. */
+export interface IndexChange {
+  readonly countries?: ReadonlySet<string>;
+}
+
+/** Whether a change of the index may concern the reports of `country`. */
+export function concerns(change: IndexChange, country: string): boolean {
+  return !change.countries || change.countries.has(countryKey(country));
+}
+
+/** Which reports the timeline reads: of one country, and of report years in a range. */
+export interface TimelineFilter {
+  readonly country?: string;
+  readonly reportYears?: readonly [number, number];
+}
 
 /**
  * The TIP reports of the workspace, read in the background: every `*.tip` / `*.txt` that
@@ -59,10 +77,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private editorTimer?: ReturnType<typeof setTimeout>;
   private watchers: vscode.Disposable[] = [];
   private waiters: Array<() => void> = [];
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly changeEmitter = new vscode.EventEmitter<IndexChange>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The countries of the reports put or removed since the last change event; all of them after a clear. */
+  private touched = new Set<string>();
+  private touchedAll = false;
+  /** The reports' texts and analyses read again for the timeline (the index keeps neither). */
+  private readonly inputs: TimelineInputs;
 
-  /** Fires when reports are added, refreshed or removed. */
+  /** Fires when reports are added, refreshed or removed, with the countries they are of. */
   readonly onDidChange = this.changeEmitter.event;
 
   // Readable state, for the probes and the tests.
@@ -90,6 +113,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   lastPassMs = 0;
 
   constructor(private readonly service: AnalysisService) {
+    this.inputs = new TimelineInputs(service);
     this.subscriptions.push(
       this.changeEmitter,
       vscode.commands.registerCommand('tipLens.reindexWorkspace', () => this.rebuild()),
@@ -138,6 +162,21 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** The indexed reports with the narratives each holds (country, year, tier), for a picker. */
   reportList(): Array<{ readonly uri: vscode.Uri; readonly narratives: readonly IndexedNarrative[] }> {
     return [...this.reports.values()].map((r) => ({ uri: r.uri, narratives: r.narratives }));
+  }
+
+  /**
+   * The text and analysis of each indexed report with a narrative that `filter` lets in (all of
+   * them without one), by URI: what `src/core/timeline` builds a country's series from. The index
+   * keeps neither; open reports come from the editor, others are read again (and kept a while).
+   */
+  timelineInputs(filter: TimelineFilter = {}, token?: vscode.CancellationToken): Promise<TimelineInput[]> {
+    const wanted = filter.country !== undefined ? countryKey(filter.country) : undefined;
+    const [from, to] = filter.reportYears ?? [-Infinity, Infinity];
+    const chosen = [...this.reports.values()]
+      .filter((r) => r.narratives.some((n) => (wanted === undefined || (n.country !== undefined && countryKey(n.country) === wanted))
+        && (filter.reportYears === undefined || (n.year !== undefined && n.year >= from && n.year <= to))))
+      .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+    return this.inputs.read(chosen, token);
   }
 
   /**
@@ -223,7 +262,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.unwatch();
     this.clear();
     this.state = 'disabled';
-    this.changeEmitter.fire();
+    this.changed();
     this.settle();
   }
 
@@ -239,7 +278,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     this.cts?.cancel();
     this.clear();
-    this.changeEmitter.fire();
+    this.changed();
     if (!this.started) this.start();
     else {
       this.needsListing = true;
@@ -255,6 +294,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private clear(): void {
+    this.touchedAll = true;
+    this.inputs.clear();
     this.reports.clear();
     this.seen.clear();
     this.listed = new Set();
@@ -335,7 +376,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       }
       for (const key of deleted) this.queue.delete(key);
       deleted.clear();
-      if (removed) this.changeEmitter.fire();
+      if (removed) this.changed();
     }
     for (const { uri, created } of this.pendingEvents.values()) {
       const key = uri.toString();
@@ -449,7 +490,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const fresh = [...now.values()].filter((u) => !this.seen.has(u.toString()) && !this.reports.has(u.toString()));
     fresh.sort((a, b) => Number(isTipName(b)) - Number(isTipName(a)) || a.path.localeCompare(b.path));
     for (const u of fresh) this.queue.set(u.toString(), u);
-    if (removed) this.changeEmitter.fire();
+    if (removed) this.changed();
   }
 
   /** Reads one candidate: from the open document's analysis if it is open, else from disk. */
@@ -467,7 +508,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     try {
       stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) {
-        if (this.forget(key)) this.changeEmitter.fire();
+        if (this.forget(key)) this.changed();
         return;
       }
       if (stat.size > MAX_FILE_BYTES) {
@@ -477,7 +518,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
       // Gone or unreadable: forget it; a later event brings it back.
-      if (this.forget(key)) this.changeEmitter.fire();
+      if (this.forget(key)) this.changed();
       this.skipped.unreadable++;
       return;
     }
@@ -513,14 +554,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       return;
     }
     this.seen.add(key);
-    this.reports.set(key, summarize(uri, 'disk', analysis, text));
-    this.changeEmitter.fire();
+    this.put(key, summarize(uri, 'disk', analysis, text));
+    this.changed();
   }
 
   private skip(key: string, why: keyof WorkspaceIndex['skipped']): void {
     this.skipped[why]++;
     this.seen.add(key);
-    if (this.reports.delete(key)) this.changeEmitter.fire();
+    if (this.remove(key)) this.changed();
   }
 
   /** A new analysis of an open report: summarized once the edits pause. */
@@ -546,15 +587,38 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = doc.uri.toString();
     // An analysis of an older version: a newer one is on its way.
     if (!this.started || doc.isClosed || doc.version !== report.version || !this.listed.has(key)) return;
-    this.reports.set(key, summarize(doc.uri, 'editor', report.analysis, doc.getText()));
-    this.changeEmitter.fire();
+    this.put(key, summarize(doc.uri, 'editor', report.analysis, doc.getText()));
+    this.changed();
   }
 
   /** Drops a file; true when it was an indexed report. */
   private forget(key: string): boolean {
     this.seen.delete(key);
     this.listed.delete(key);
+    return this.remove(key);
+  }
+
+  private put(key: string, report: IndexedReport): void {
+    this.touch(this.reports.get(key));
+    this.touch(report);
+    this.reports.set(key, report);
+  }
+
+  private remove(key: string): boolean {
+    this.touch(this.reports.get(key));
     return this.reports.delete(key);
+  }
+
+  private touch(report: IndexedReport | undefined): void {
+    for (const n of report?.narratives ?? []) if (n.country) this.touched.add(countryKey(n.country));
+  }
+
+  /** Tells the listeners which countries' reports changed since the last time. */
+  private changed(): void {
+    const change: IndexChange = this.touchedAll ? {} : { countries: this.touched };
+    this.touched = new Set();
+    this.touchedAll = false;
+    this.changeEmitter.fire(change);
   }
 
   dispose(): void {

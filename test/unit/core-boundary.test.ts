@@ -66,6 +66,14 @@ describe('the import rules: core knows nothing of VS Code or the command line', 
     assert.deepStrictEqual(offenders('extension', inFolder('cli')), []);
   });
 
+  it('the webview page imports neither vscode nor the extension, but the timeline\'s protocol, nor the command line', () => {
+    const protocol = path.join(SRC, 'extension', 'timeline', 'protocol');
+    assert.deepStrictEqual(offenders('webview', (spec, resolved) => isVscode(spec) || inFolder('cli')(spec, resolved)
+      || (inFolder('extension')(spec, resolved) && resolved !== protocol)), []);
+    // The protocol is shared with the page: plain types, no vscode.
+    assert.ok(!/['"]vscode['"]/.test(readFileSync(`${protocol}.ts`, 'utf8')));
+  });
+
   it('the generated lexicon is what scripts/gen-lexicon.js makes from compromise', function () {
     // Loading compromise takes seconds on a busy machine: mocha's 2 s default made this flaky.
     this.timeout(30_000);

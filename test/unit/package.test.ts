@@ -13,11 +13,11 @@ describe('the extension package', () => {
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepStrictEqual(files, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/webview/timeline.css', 'dist/webview/timeline.js',
       'docs/rules/acronym.md', 'docs/rules/breakdown-sum.md', 'docs/rules/conversion-rate.md', 'docs/rules/number-style.md',
       'docs/rules/previous-period.md', 'docs/rules/repeated-figure.md', 'docs/rules/tier.md', 'docs/rules/trend-claim.md',
       'language-configuration.json', 'media/icon.png', 'media/screenshots/highlights.png', 'media/screenshots/money-hover.png',
-      'media/screenshots/report-tree.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
+      'media/screenshots/report-tree.png', 'media/screenshots/timeline.png', 'media/tip-lens.svg', 'package.json', 'syntaxes/tip-report.tmLanguage.json',
     ]);
   });
 

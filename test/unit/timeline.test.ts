@@ -1,5 +1,4 @@
 import * as assert from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import {
@@ -7,16 +6,7 @@ import {
   type CountrySeries, type TimelineInput, type TimelineMetric,
 } from '../../src/core/timeline';
 import { corpusSuite, seedPath } from '../support/corpus';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERIES_DIR = path.join(ROOT, 'test', 'fixtures', 'timeline');
-
-function input(file: string): TimelineInput {
-  const text = readFileSync(file, 'utf8');
-  return { document: file, text, analysis: analyze(text) };
-}
-
-const corvania = (): TimelineInput[] => readdirSync(SERIES_DIR).filter((f) => f.endsWith('.tip.txt')).map((f) => input(path.join(SERIES_DIR, f)));
+import { corvania, ROOT, timelineInput as input } from '../support/timeline';
 
 /** The planted facts of test/fixtures/timeline/README.md: data year -> [own narrative's, next year's restatement]. */
 const FACTS: Record<Exclude<TimelineMetric, 'budget'>, Record<number, [number | undefined, number | undefined]>> = {

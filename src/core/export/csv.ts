@@ -7,21 +7,12 @@
  * evaluating it. Numeric fields (offsets, year, value, rate) are never prefixed: `-5` stays a
  * number.
  */
+import { csvField } from './field';
 import { COLUMNS, type Cell, type Row } from './rows';
 
+export { csvField };
+
 // CSV
-
-/** The first characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF (quotes doubled).
- * `guard` prefixes `'` to a text starting like a formula (see the module comment).
- */
-export function csvField(s: string, guard = false): string {
-  const v = guard && FORMULA_START.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** A cell: text is guarded, numbers and flags are written as they are. */
 export function csvCell(c: Cell | undefined): string {

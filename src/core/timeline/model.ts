@@ -112,3 +112,14 @@ export interface CountryValue {
   /** The value drawn: the narrative's own, else next year's restatement. */
   readonly value?: number;
 }
+
+/** The check's previous-period finding on the restatement of a year whose two sources disagree. */
+export interface TimelineFinding {
+  readonly metric: TimelineMetric;
+  readonly year: number;
+  readonly message: string;
+  /** The restating narrative's document, and the finding's span there. */
+  readonly document: string;
+  readonly start: number;
+  readonly end: number;
+}

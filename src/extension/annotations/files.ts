@@ -1,6 +1,8 @@
 import { randomUUID } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
+import { annotationFileFor, type Annotation } from '../../core/annotations';
+import { decode, parseAnnotations } from '../../core/export';
 
 /**
  * Files as the annotation services read and write them: the text of a file or why there is none,
@@ -62,4 +64,18 @@ export async function writeAtomically(uri: vscode.Uri, text: string): Promise<vo
     await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
     throw e;
   }
+}
+
+/** The annotations beside a report: none without a file; an error in words for a file that does not validate. */
+export async function readAnnotationsBeside(report: vscode.Uri): Promise<{ annotations: readonly Annotation[] } | { error: string; file: vscode.Uri }> {
+  const file = report.with({ path: annotationFileFor(report.path) });
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(file);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { annotations: [] };
+    return { error: e instanceof Error ? e.message : String(e), file };
+  }
+  const parsed = parseAnnotations(decode(bytes));
+  return 'error' in parsed ? { error: parsed.error, file } : parsed;
 }
