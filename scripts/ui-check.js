@@ -390,8 +390,11 @@ async function main() {
 
     await check('Compare Countries from the palette: a metric, the active report\'s data year by default; bars and a table', async () => {
       await quickOpen('corvania-2022.tip.txt');
+      // The keys go to the workbench, not to the webview clicked before: focus the report's text first.
+      await page.locator('.part.editor .tab.active', { hasText: 'corvania-2022.tip.txt' }).first().click();
       await page.keyboard.press('Control+Shift+P');
       const input = page.locator('.quick-input-widget input');
+      await visible(input, 'the command palette');
       await input.fill('>TIP Lens: Compare Countries');
       await visible(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Countries' }).first(), 'the command in the palette');
       await page.keyboard.press('Enter');
