@@ -9,7 +9,6 @@
  * format?: 'csv' | 'jsonl' | 'brat', output?: Uri | string)`. Whatever is not given is asked.
  * Resolves to an {@link ExportDatasetResult}.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { probes } from './probes';
 import { analyzeAsync } from '../core/analyze';
@@ -19,6 +18,7 @@ import {
 } from '../core/export';
 import { LANGUAGE_ID } from './detection';
 import { plural } from '../core/labels';
+import { relative } from '../core/posixPath';
 
 export const EXPORT_COMMAND = 'tipLens.exportDataset';
 
@@ -191,7 +191,7 @@ async function readAnnotations(report: vscode.Uri): Promise<{ annotations: reado
 /** The name of a file in the dataset: relative to the exported folder, or to the workspace. */
 function nameOf(uri: vscode.Uri, target: Target): string {
   if (target.kind === 'folder' && isUnder(uri, target.uri) && uri.path !== target.uri.path) {
-    return path.posix.relative(target.uri.path, uri.path);
+    return relative(target.uri.path, uri.path);
   }
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
