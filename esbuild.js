@@ -47,6 +47,11 @@ const targets = [
   },
 ];
 
+// The extension in the browser (vscode.dev, github.dev, a server's web worker extension host):
+// the `browser` entry of package.json. It must import no Node built-in (scripts/esbuild-no-node.js).
+const { webExtensionTarget } = require('./scripts/esbuild-web');
+targets.push(webExtensionTarget(common));
+
 async function main() {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {

@@ -313,7 +313,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Starts the VS Code server on a free port of 127.0.0.1 with fresh user-data and extensions
- * folders (or on `port`). `settings` are added to the user settings. Returns when the server answers.
+ * folders (or on `port`). `settings` are added to the user settings; `install` lists .vsix files
+ * installed first. Returns when the server answers.
  *
  * The result: `{ port, origin, workspace, runDir, userDataDir, extensionsDir, logFile,
  * url(payload?), remoteUri(path), logTail(n), stop() }`.
@@ -327,6 +328,7 @@ async function startServer({
   env = {},
   port: wantedPort,
   startTimeoutMs = 60_000,
+  install = [],
 } = {}) {
   if (!workspace) throw new Error('startServer: a workspace folder is required');
   const paths = skipInstall ? codeServerPaths(root) : await ensureCodeServer({ root });
@@ -339,6 +341,18 @@ async function startServer({
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2) + '\n',
   );
+
+  // Packages (.vsix) installed into the run's extensions folder before the server starts: the
+  // way to run a web-only extension in the browser's web worker host (see the host document).
+  for (const vsix of install) {
+    const r = childProcess.spawnSync(
+      process.execPath,
+      [paths.bin, '--install-extension', vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+      { cwd: runDir, env: { ...process.env, XDG_DATA_HOME: path.join(runDir, 'data'), ...env }, encoding: 'utf8' },
+    );
+    if (r.status !== 0) fs.rmSync(runDir, { recursive: true, force: true });
+    if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}${r.stderr}`);
+  }
 
   const port = wantedPort ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;

@@ -4,6 +4,7 @@
  * paragraph is read again; then one cheap pass over the whole puts offsets, sections,
  * entities and currencies together.
  */
+import { yieldTurn } from './yieldTurn';
 import { fold, gazetteer } from './gazetteer';
 import { countriesUsing, countryName, currencyInfo } from './currencies';
 import { impliedRate } from './currency';
@@ -82,7 +83,7 @@ export async function analyzeAsync(text: string, options: AsyncOptions = {}): Pr
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
       if (performance.now() - since >= slice) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldTurn();
         if (options.signal?.aborted) return undefined;
         since = performance.now();
       }

@@ -9,7 +9,6 @@
  * format?: 'csv' | 'jsonl' | 'brat', output?: Uri | string)`. Whatever is not given is asked.
  * Resolves to an {@link ExportDatasetResult}.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { probes } from './probes';
 import { analyzeAsync } from '../core/analyze';
@@ -21,6 +20,7 @@ import { LANGUAGE_ID } from './detection';
 import { readAnnotationsBeside } from './annotations/files';
 import { savedFileActions } from './savedFile';
 import { plural } from '../core/labels';
+import { relative } from '../core/posixPath';
 
 export const EXPORT_COMMAND = 'tipLens.exportDataset';
 
@@ -179,7 +179,7 @@ async function readReport(uri: vscode.Uri): Promise<{ text: string } | { error: 
 /** The name of a file in the dataset: relative to the exported folder, or to the workspace. */
 function nameOf(uri: vscode.Uri, target: Target): string {
   if (target.kind === 'folder' && isUnder(uri, target.uri) && uri.path !== target.uri.path) {
-    return path.posix.relative(target.uri.path, uri.path);
+    return relative(target.uri.path, uri.path);
   }
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }

@@ -1,4 +1,3 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { RULE_SUMMARIES, RULES, type Finding, type RuleId, type Severity } from '../core/checks';
 import { isTipReport } from './analysisService';
@@ -6,6 +5,7 @@ import { type Checker, type CheckResult } from './diagnostics';
 import { ruleDocUri, TipLensDocs } from './docs';
 import { probes } from './probes';
 import { plural } from '../core/labels';
+import { basename } from '../core/posixPath';
 
 /**
  * The Findings view of the TIP Lens container: the consistency findings of the active report,
@@ -111,7 +111,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
     this.state = !result ? 'none' : result.findings.length === 0 ? 'clean' : 'found';
     void vscode.commands.executeCommand('setContext', STATE_KEY, this.state);
     const n = result?.findings.length ?? 0;
-    this.view.description = uri ? path.posix.basename(uri.path) : undefined;
+    this.view.description = uri ? basename(uri.path) : undefined;
     this.view.badge = n > 0 ? { value: n, tooltip: plural(n, 'finding') } : undefined;
     // Dismissed findings are not listed; the view says how many there are and how to see one again.
     const d = result?.dismissed.length ?? 0;
@@ -148,7 +148,7 @@ class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vscode.Disp
     item.iconPath = SEVERITY_ICON[node.finding.severity];
     const lines = [`${node.finding.message}`, ''];
     for (const r of node.related) {
-      const where = r.location.uri.toString() === this.shown?.toString() ? `line ${r.location.range.start.line + 1}` : `${path.posix.basename(r.location.uri.path)}, line ${r.location.range.start.line + 1}`;
+      const where = r.location.uri.toString() === this.shown?.toString() ? `line ${r.location.range.start.line + 1}` : `${basename(r.location.uri.path)}, line ${r.location.range.start.line + 1}`;
       lines.push(`- ${where}: ${r.message}`);
     }
     for (const f of [...(node.finding.corrections ?? []), ...node.finding.fixes]) lines.push(`- Quick fix: ${f.title}`);
@@ -200,7 +200,7 @@ function link(uri: vscode.Uri, range: vscode.Range, label: string): string {
 
 /** A short Markdown report of a check's findings. */
 export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult): string {
-  const name = doc.isUntitled ? doc.uri.path : path.posix.basename(doc.uri.path);
+  const name = doc.isUntitled ? doc.uri.path : basename(doc.uri.path);
   const out: string[] = [`# Consistency findings: ${md(name)}`, ''];
   const relPath = doc.isUntitled ? name : vscode.workspace.asRelativePath(doc.uri);
   out.push(`Checked \`${relPath}\` (version ${result.version}) with TIP Lens.`);
@@ -234,7 +234,7 @@ export function findingsMarkdown(doc: vscode.TextDocument, result: CheckResult):
       out.push(`- **${f.severity}** (${link(doc.uri, item.range, `line ${item.range.start.line + 1}`)}): ${md(f.message)}`);
       for (const r of item.related) {
         const other = r.location.uri.toString() !== doc.uri.toString();
-        const label = `${other ? `${path.posix.basename(r.location.uri.path)}, ` : ''}line ${r.location.range.start.line + 1}`;
+        const label = `${other ? `${basename(r.location.uri.path)}, ` : ''}line ${r.location.range.start.line + 1}`;
         out.push(`  - ${link(r.location.uri, r.location.range, label)}: ${md(r.message)}`);
       }
       for (const fix of [...(f.corrections ?? []), ...f.fixes]) out.push(`  - Quick fix: ${md(fix.title)}`);

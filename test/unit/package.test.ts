@@ -13,7 +13,7 @@ describe('the extension package', () => {
     const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
       .split('\n').map((l) => l.trim()).filter(Boolean).sort();
     assert.deepStrictEqual(files, [
-      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/webview/timeline.css', 'dist/webview/timeline.js',
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/extension.js', 'dist/web/extension.js', 'dist/webview/timeline.css', 'dist/webview/timeline.js',
       'docs/rules/acronym.md', 'docs/rules/breakdown-sum.md', 'docs/rules/conversion-rate.md', 'docs/rules/number-style.md',
       'docs/rules/previous-period.md', 'docs/rules/repeated-figure.md', 'docs/rules/tier.md', 'docs/rules/trend-claim.md',
       'language-configuration.json', 'media/icon.png', 'media/screenshots/highlights.png', 'media/screenshots/money-hover.png',
@@ -23,11 +23,14 @@ describe('the extension package', () => {
 
   it('the manifest says how the extension behaves and what it contributes', () => {
     const m = manifest as {
-      main: string; engines: { vscode: string }; capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
+      main: string; browser: string; engines: { vscode: string }; capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: boolean };
       contributes: { languages: Array<{ id: string; extensions: string[]; firstLine: string }>; grammars: Array<{ scopeName: string }> };
       dependencies?: Record<string, string>;
     };
     assert.strictEqual(m.main, './dist/extension.js');
+    // vscode.dev, github.dev and the web worker extension host run the browser build.
+    assert.strictEqual(m.browser, './dist/web/extension.js');
+    assert.strictEqual(m.capabilities.virtualWorkspaces, true);
     assert.match(m.engines.vscode, /^\^1\.100\./);
     assert.strictEqual(m.capabilities.untrustedWorkspaces.supported, true);
     const lang = m.contributes.languages.find((l) => l.id === 'tip-report')!;

@@ -3,6 +3,7 @@
  * lives in its own file and is a plain function of the analysis; `check` runs the chosen ones,
  * applies the severities asked for, and returns the findings in text order.
  */
+import { yieldTurn } from '../yieldTurn';
 import { analyze } from '../analyze';
 import type { Analysis } from '../model';
 import { ReportIndex } from '../query';
@@ -69,7 +70,7 @@ export async function checkAsync(input: CheckInput & { readonly signal?: AbortSi
   const rules = input.options?.rules ?? RULES;
   const out: Finding[] = [];
   for (const rule of rules) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldTurn();
     if (input.signal?.aborted) return undefined;
     out.push(...check({ ...input, analysis, options: { ...input.options, rules: [rule] } }));
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import {
   annotationFields, ATTRIBUTES, attributesOf, correctionOf, correctionProblem, engineReading, mergeCorrection, readingOf, selectorFor,
@@ -560,7 +559,7 @@ function editorOf(doc: vscode.TextDocument): vscode.TextEditor | undefined {
 }
 
 function newId(): string {
-  return `a-${randomUUID()}`;
+  return `a-${globalThis.crypto.randomUUID()}`;
 }
 
 /** Registers the commands; what they return is a {@link CommandResult}. */

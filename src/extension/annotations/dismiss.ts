@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { dismissal, type Finding } from '../../core/checks';
 import { isTipReport } from '../analysisService';
@@ -79,7 +78,7 @@ export function registerDismissCommand(store: AnnotationStore, checker: Checker)
     const result = checker.current(doc) ?? (await checker.check(doc));
     const finding = result && result.version === doc.version ? pick(result.findings, ref) : undefined;
     if (!finding || !result) return refuse(`TIP Lens: that finding is no longer reported in ${basename(uri)}.`);
-    const annotation = dismissal(doc.getText(), finding, `a-${randomUUID()}`, new Date().toISOString(), reason);
+    const annotation = dismissal(doc.getText(), finding, `a-${globalThis.crypto.randomUUID()}`, new Date().toISOString(), reason);
     const r = await store.update(uri, (list) => [...list, annotation]);
     if (!r.ok) {
       notify('warning', r.message);

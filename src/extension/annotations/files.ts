@@ -1,8 +1,7 @@
-import { randomUUID } from 'crypto';
-import { promises as fsp } from 'fs';
 import * as vscode from 'vscode';
 import { annotationFileFor, type Annotation } from '../../core/annotations';
 import { decode, parseAnnotations } from '../../core/export';
+import { platform } from '../platform';
 
 /**
  * Files as the annotation services read and write them: the text of a file or why there is none,
@@ -46,23 +45,39 @@ export async function readText(uri: vscode.Uri): Promise<Read> {
 }
 
 /**
- * Writes `text` to a temporary file beside `uri`, then renames it over `uri`: a reader sees the
- * old file or the new one, never half of one, and never none.
+ * Writes `text` to a temporary file beside `uri`, reads it back and compares, then puts it in
+ * place of `uri`: a reader sees the old file or the new one, never half of one.
  *
- * `workspace.fs.rename` with `overwrite` deletes the target before it renames (VS Code's file
- * service does, 1.100), which leaves a moment with no file at all; for files on disk the rename
- * is the system's own (`rename(2)` replaces the target in one step). Other file systems get
- * `workspace.fs.rename`.
+ * On disk (the Node extension host) the replacement is the system's own rename (`rename(2)`
+ * replaces the target in one step). `workspace.fs.rename` with `overwrite`, all the browser has
+ * (vscode.dev, github.dev, the web worker host), deletes the target before it renames (VS Code's
+ * file service does, 1.100): there may be a moment with no file, never a half-written one, and the
+ * file is read back and compared once in place; a difference is an error, not a silent loss.
  */
 export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  const tmp = vscode.Uri.joinPath(dirname(uri), `.${basename(uri)}.${randomUUID().slice(0, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+  const bytes = new TextEncoder().encode(text);
+  const tmp = vscode.Uri.joinPath(dirname(uri), `.${basename(uri)}.${globalThis.crypto.randomUUID().slice(0, 8)}.tmp`);
+  await vscode.workspace.fs.writeFile(tmp, bytes);
+  const replace = platform().replaceFileOnDisk;
   try {
-    if (uri.scheme === 'file') await fsp.rename(tmp.fsPath, uri.fsPath);
-    else await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+    if (uri.scheme === 'file' && replace) {
+      await replace(tmp, uri);
+      return;
+    }
+    await expectContent(tmp, bytes, 'the temporary file');
+    await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
   } catch (e) {
     await Promise.resolve(vscode.workspace.fs.delete(tmp)).catch(() => undefined);
     throw e;
+  }
+  await expectContent(uri, bytes, shownPath(uri));
+}
+
+/** Fails unless `uri` holds `bytes` exactly. */
+async function expectContent(uri: vscode.Uri, bytes: Uint8Array, what: string): Promise<void> {
+  const back = await vscode.workspace.fs.readFile(uri);
+  if (back.length !== bytes.length || back.some((b, i) => b !== bytes[i])) {
+    throw new Error(`${what} did not read back as written (${back.length} bytes instead of ${bytes.length})`);
   }
 }
 

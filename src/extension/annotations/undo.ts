@@ -33,7 +33,8 @@ export const DECISION_KEYS = {
 } as const;
 
 const SHOWN_MS = 6_000;
-const MAC = process.platform === 'darwin';
+// `process` in the Node extension host, `navigator` in the browser's web worker.
+const MAC = typeof process !== 'undefined' ? process.platform === 'darwin' : /Mac/.test((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '');
 const UNDO_KEY = MAC ? 'Cmd+Z' : 'Ctrl+Z';
 const REDO_KEY = MAC ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z';
 

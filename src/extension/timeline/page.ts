@@ -4,7 +4,6 @@
  * network, nothing inline but what carries this page's nonce, images only from the extension
  * and `data:` (the PNG export draws the chart's SVG from a data URL on a canvas).
  */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /** The folder of the page's files: the only one the webview may load from. */
@@ -28,7 +27,9 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): s
 
 /** The page's HTML: it says it is loading until the host sends the model. */
 export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
+  // Web Crypto: in Node 20 and in the browser's web worker alike.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const nonce = btoa(String.fromCharCode(...bytes));
   const root = pageRoot(extensionUri);
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'timeline.css'));
