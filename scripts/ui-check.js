@@ -399,6 +399,7 @@ async function main() {
       await visible(page.locator('.quick-input-list .monaco-list-row', { hasText: 'Compare Countries' }).first(), 'the command in the palette');
       await page.keyboard.press('Enter');
       await until('the metric picker', async () => (await page.locator('.quick-input-list .monaco-list-row', { hasText: 'victims identified' }).count()) > 0);
+      await visible(input, 'the metric picker\'s input');
       await input.fill('convictions');
       await page.keyboard.press('Enter');
       const year = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: "the active report's data year" });

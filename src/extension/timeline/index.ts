@@ -167,7 +167,7 @@ async function pickCountry(index: WorkspaceIndex): Promise<string | undefined> {
 
 async function pickMetric(): Promise<TimelineMetric | undefined> {
   const items = TIMELINE_METRICS.map((m) => ({ label: TIMELINE_LABELS[m], metric: m }));
-  return (await vscode.window.showQuickPick(items, { title: 'TIP Lens: Compare Countries', placeHolder: 'The metric to compare' }))?.metric;
+  return (await vscode.window.showQuickPick(items, { title: 'TIP Lens: Compare Countries', placeHolder: 'The metric to compare', ignoreFocusOut: true }))?.metric;
 }
 
 /** The data years the workspace's narratives cover, the active report's first (and chosen by default). */
@@ -188,6 +188,8 @@ async function pickYear(service: AnalysisService, index: WorkspaceIndex, metric:
   const qp = vscode.window.createQuickPick<Item>();
   qp.title = `TIP Lens: Compare Countries: ${TIMELINE_LABELS[metric]}`;
   qp.placeholder = 'The data year (the 2021 reports cover 2020)';
+  // Two steps of one question: a panel redrawn meanwhile must not close the second.
+  qp.ignoreFocusOut = true;
   qp.items = items;
   const chosen = items.find((i) => i.year === active);
   if (chosen) qp.activeItems = [chosen];
