@@ -194,11 +194,4 @@ async function main() {
   }
 }
 
-main()
-  .then((code) => host.stopAll().then(() => process.exit(code)))
-  .catch(async (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    await host.stopAll();
-    console.log('web: 0 passed, 1 failed');
-    process.exit(1);
-  });
+host.runMain(main, 'web');

@@ -580,7 +580,23 @@ async function runTests({
   }
 }
 
+/**
+ * Runs a test script's `main` (resolving to its exit code), ends everything started here, and
+ * exits; a thrown error is printed with the summary line `<label>: 0 passed, 1 failed`.
+ */
+function runMain(main, label) {
+  main()
+    .then((code) => stopAll().then(() => process.exit(code)))
+    .catch(async (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      await stopAll();
+      console.log(`${label}: 0 passed, 1 failed`);
+      process.exit(1);
+    });
+}
+
 module.exports = {
+  runMain,
   ROOT,
   CODE_SERVER_VERSION,
   VSCODE_VERSION,

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { analyzeAsync, fragmentFromFileName } from '../core/analyze';
-import { DETECT_WINDOW, detectTipReport } from '../core/detect';
 import type { Analysis } from '../core/model';
 import { type AnalysisService, isTipReport, type Report } from './analysisService';
 import { narrativeAt } from '../core/spans';
@@ -11,21 +10,16 @@ export type { IndexedEntity, IndexedNarrative, IndexedReport, WorkspaceFigure, W
 import { plural } from '../core/labels';
 import type { TimelineInput } from '../core/timeline';
 import { TimelineInputs } from './timelineInputs';
+import { readReportFile } from './reportFile';
 
 /** The files the index considers: TIP reports are `.tip`, `.tip.txt`, or `.txt` narratives. */
 const GLOB = '**/*.{tip,txt}';
-/** Files larger than this are not read: a whole TIP report is a few MB. */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** How long after activation the first scan starts, so that it never competes with start-up. */
 const START_DELAY_MS = 1_000;
 /** File events are collected for this long before the index reads anything again. */
 const WATCH_DEBOUNCE_MS = 400;
 /** An open report's new analysis is summarized this long after the last one, not on every edit. */
 const EDITOR_DEBOUNCE_MS = 750;
-/** How many bytes of a `.txt` are decoded to decide whether it is a narrative (UTF-8 is at most 3 bytes a character here). */
-const DETECT_BYTES = DETECT_WINDOW * 3;
-/** How many leading bytes are looked at for NUL to call a file binary. */
-const BINARY_SNIFF_BYTES = 8 * 1024;
 /** Past this many other new paths in one batch of events, list again rather than look at each. */
 const MAX_FOLDER_CHECKS = 32;
 
@@ -503,40 +497,19 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (report && !token.isCancellationRequested) this.commitEditor(report);
       return;
     }
-    let stat: vscode.FileStat;
-    let bytes: Uint8Array;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) {
-        if (this.forget(key)) this.changed();
-        return;
-      }
-      if (stat.size > MAX_FILE_BYTES) {
-        this.skip(key, 'tooLarge');
-        return;
-      }
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      // Gone or unreadable: forget it; a later event brings it back.
+    const file = await readReportFile(uri);
+    if (file.kind === 'folder' || file.kind === 'unreadable') {
+      // A folder, or gone or unreadable: forget it; a later event brings it back.
       if (this.forget(key)) this.changed();
-      this.skipped.unreadable++;
+      if (file.kind === 'unreadable') this.skipped.unreadable++;
       return;
     }
     if (token.isCancellationRequested) return;
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-      this.skip(key, 'binary');
+    if (file.kind === 'skipped') {
+      this.skip(key, file.why);
       return;
     }
-    const decoder = new TextDecoder('utf-8');
-    let text: string | undefined;
-    if (!isTipName(uri)) {
-      const head = bytes.length <= DETECT_BYTES ? (text = decoder.decode(bytes)) : decoder.decode(bytes.subarray(0, DETECT_BYTES));
-      if (!detectTipReport(head).isTipReport) {
-        this.skip(key, 'notReport');
-        return;
-      }
-    }
-    text ??= decoder.decode(bytes);
+    const text = file.text;
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     let analysis: Analysis | undefined;

@@ -28,15 +28,15 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     for (let x = from; x < to; x++) if (figs[x]!.metric === 'other' && !figs[x]!.unit) figs[x]!.metric = namedMetric;
   }
   if (to < 2) return;
-  /** Whether figure `g` is one its sentence compares another with (`compared with 16 in 2018`). */
-  const comparator = (g: LocalFigure, depth = 0): boolean => {
+  /** Whether figure `y` is one its sentence compares another with (`compared with 16 in 2018`). */
+  const comparator = (y: number, depth = 0): boolean => {
+    const g = figs[y]!;
     const gk = tokenAt.get(g.s) ?? 0;
     if (tokens[gk - 2]?.l === 'compared' || tokens[gk - 1]?.l === 'versus' || (tokens[gk - 1]?.t === '(' && statedPeriod(g.period))) return true;
     // `compared with 111 in 2020 and 86 in 2019`: the items of a comparison's list compare too.
-    const y = figs.indexOf(g);
-    const p = y > 0 ? figs[y - 1] : undefined;
+    const p = figs[y - 1];
     return depth < 8 && p !== undefined && p.sentence === g.sentence && statedPeriod(g.period) && (tokens[gk - 1]?.l === 'and' || tokens[gk - 1]?.t === ',')
-      && comparator(p, depth + 1);
+      && comparator(y - 1, depth + 1);
   };
   /**
    * The total that `of these` / `of those` in figure x refers to: the last figure before it, in
@@ -51,7 +51,7 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
         if (g.sentence === f.sentence) return undefined;
         continue;
       }
-      if (g.metric !== 'other' && !comparator(g)) return g;
+      if (g.metric !== 'other' && !comparator(y)) return g;
     }
     return undefined;
   };
@@ -61,7 +61,7 @@ export function inheritReferences(tokens: readonly Token[], figs: LocalFigure[],
     for (let y = x - 1; y >= back(x); y--) {
       const g = figs[y]!;
       if (g.sentence < f.sentence - 1) return undefined;
-      if (!g.unit && g.metric !== 'other' && statedPeriod(g.period) && !comparator(g) && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g;
+      if (!g.unit && g.metric !== 'other' && statedPeriod(g.period) && !comparator(y) && g.counts.toLowerCase().split(/\s+/).includes(noun)) return g;
     }
     return undefined;
   };
